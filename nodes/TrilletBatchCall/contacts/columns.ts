@@ -1,0 +1,167 @@
+import { ContactsError } from './errors';
+import { PHONE_COLUMN } from './types';
+
+// The API matches column names exactly: "Phone Number" is not phone_number, and "First Name"
+// silently becomes a dynamic variable. Catching near-misses here saves a failed or odd batch.
+
+/** The header as the API will read it. */
+export interface HeaderCheck {
+	/** Column names, trimmed. */
+	columns: string[];
+	/** Index of the phone_number column in `columns`. */
+	phoneIndex: number;
+	/** Non-fatal notes, e.g. a column that looks like first_name but is not named so. */
+	warnings: string[];
+}
+
+/** How many column names an error lists before summarising the rest. */
+const MAX_LISTED_COLUMNS = 10;
+
+/** Spellings people use for the phone column, compared after `looseName`. */
+const PHONE_NEAR_MISSES = new Set([
+	'phonenumber',
+	'phone',
+	'phoneno',
+	'mobile',
+	'mobilenumber',
+	'mobilephone',
+	'cell',
+	'cellphone',
+	'cellnumber',
+	'telephone',
+	'telephonenumber',
+	'tel',
+	'number',
+	'msisdn',
+]);
+
+/** Spellings of the optional known columns, compared after `looseName`. */
+const KNOWN_COLUMN_NEAR_MISSES: ReadonlyArray<{ column: string; spellings: ReadonlySet<string> }> = [
+	{ column: 'first_name', spellings: new Set(['firstname', 'fname', 'givenname', 'forename']) },
+	{ column: 'last_name', spellings: new Set(['lastname', 'lname', 'surname', 'familyname']) },
+	{ column: 'email', spellings: new Set(['email', 'emailaddress', 'mail']) },
+];
+
+/** Checks the header row the API will see and returns the trimmed names, the phone column and warnings. */
+export function checkHeader(rawHeader: readonly string[]): HeaderCheck {
+	const columns = rawHeader.map(cleanColumnName);
+	const phoneIndex = columns.indexOf(PHONE_COLUMN);
+	if (phoneIndex === -1) throw missingPhoneColumnError(columns);
+	if (columns.indexOf(PHONE_COLUMN, phoneIndex + 1) !== -1) {
+		throw new ContactsError(
+			`The CSV header has the column "${PHONE_COLUMN}" more than once.`,
+			`Keep one "${PHONE_COLUMN}" column with the number to call and rename or delete the other.`,
+		);
+	}
+	assertNoEmptyNames(columns);
+	assertNoDuplicates(columns);
+	return { columns, phoneIndex, warnings: knownColumnWarnings(columns) };
+}
+
+/** Makes a field name usable as the agent's `{variable}`: ASCII letters, digits and `_` only, not starting with a digit, case kept. */
+export function toVariableColumnName(name: string): string {
+	const safe = name
+		.trim()
+		// Accented letters keep their base letter (Prénom → Prenom) instead of becoming `_`.
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9_]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+	if (safe === '') return 'field';
+	return /^[0-9]/.test(safe) ? `field_${safe}` : safe;
+}
+
+/** Suffixes `_2`, `_3` … to later duplicates so every name is unique (case-sensitive) without taking a name already in the list. */
+export function uniqueColumnNames(names: readonly string[]): string[] {
+	const taken = new Set(names);
+	const used = new Set<string>();
+	return names.map((name) => {
+		let unique = name;
+		if (used.has(name)) {
+			let suffix = 2;
+			while (taken.has(`${name}_${suffix}`)) suffix++;
+			unique = `${name}_${suffix}`;
+			taken.add(unique);
+		}
+		used.add(unique);
+		return unique;
+	});
+}
+
+function cleanColumnName(raw: string): string {
+	return raw.replace(/^\uFEFF/, '').trim();
+}
+
+/** Lower case without spaces, `_`, `-` or `.`: "Phone Number", "phone-number" and "phoneNumber" all become "phonenumber". */
+function looseName(name: string): string {
+	return name.toLowerCase().replace(/[\s_.-]+/g, '');
+}
+
+function missingPhoneColumnError(columns: readonly string[]): ContactsError {
+	const nearMiss = columns.find((column) => looseName(column) === 'phonenumber') ??
+		columns.find((column) => PHONE_NEAR_MISSES.has(looseName(column)));
+	if (nearMiss !== undefined) {
+		return new ContactsError(
+			`The CSV has no "${PHONE_COLUMN}" column, but it has a column "${nearMiss}".`,
+			`Rename the column "${nearMiss}" to "${PHONE_COLUMN}" (exactly so: lower case, with an underscore).`,
+		);
+	}
+	if (columns.some(looksLikePhoneNumber)) {
+		return new ContactsError(
+			`The CSV has no "${PHONE_COLUMN}" column: its first line holds ${listColumns(columns)}, which looks like a contact rather than a header.`,
+			`Add a header line at the top of the file, with "${PHONE_COLUMN}" above the phone numbers.`,
+		);
+	}
+	return new ContactsError(
+		`The CSV has no "${PHONE_COLUMN}" column. Columns found: ${listColumns(columns)}.`,
+		`Add a column named exactly "${PHONE_COLUMN}" holding the numbers to call in international format (e.g. +14155550123).`,
+	);
+}
+
+function looksLikePhoneNumber(value: string): boolean {
+	return /^\+?[\d\s().-]{7,}$/.test(value) && /\d{3}/.test(value);
+}
+
+function listColumns(columns: readonly string[]): string {
+	const listed = columns.slice(0, MAX_LISTED_COLUMNS).map((column) => `"${column}"`).join(', ');
+	const more = columns.length - MAX_LISTED_COLUMNS;
+	return more > 0 ? `${listed} and ${more} more` : listed;
+}
+
+function assertNoEmptyNames(columns: readonly string[]): void {
+	const emptyIndex = columns.indexOf('');
+	if (emptyIndex === -1) return;
+	throw new ContactsError(
+		`Column ${emptyIndex + 1} of the CSV header has no name.`,
+		'Give every column a name, or delete the empty column (a comma at the end of the header line also makes one).',
+	);
+}
+
+function assertNoDuplicates(columns: readonly string[]): void {
+	const seen = new Set<string>();
+	const duplicates = new Set<string>();
+	for (const column of columns) {
+		if (seen.has(column)) duplicates.add(column);
+		seen.add(column);
+	}
+	if (duplicates.size === 0) return;
+	const names = [...duplicates].map((name) => `"${name}"`).join(', ');
+	throw new ContactsError(
+		`The CSV header has duplicate column names: ${names}.`,
+		'Give every column a different name: the agent could not tell the values apart.',
+	);
+}
+
+function knownColumnWarnings(columns: readonly string[]): string[] {
+	const warnings: string[] = [];
+	for (const { column: known, spellings } of KNOWN_COLUMN_NEAR_MISSES) {
+		if (columns.includes(known)) continue;
+		const nearMiss = columns.find((column) => spellings.has(looseName(column)));
+		if (nearMiss === undefined) continue;
+		warnings.push(
+			`The column "${nearMiss}" is not read as "${known}": the agent will see it as the variable {${nearMiss}}. ` +
+				`Rename it to "${known}" if it holds the contact's ${known.replace('_', ' ')}.`,
+		);
+	}
+	return warnings;
+}

@@ -1,0 +1,64 @@
+import { describeRow } from './describeProblems';
+import { normalisePhoneNumber } from './phoneNumber';
+import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';
+import type { InvalidRowPolicy, RowProblem, RowRef } from './types';
+
+/** How much of a bad value a problem keeps: enough to find the cell, not a whole pasted note. */
+const MAX_VALUE_LENGTH = 40;
+
+/**
+ * Decides, row by row, which contacts are called: each row once, with a dialable number.
+ * Every row left out is counted; the first MAX_REPORTED_PROBLEMS are kept in detail.
+ */
+export class ContactChecker {
+	/** Problems in detail, in row order (at most MAX_REPORTED_PROBLEMS). */
+	readonly problems: RowProblem[] = [];
+	/** Rows left out, all of them: every row has at most one problem. */
+	problemCount = 0;
+	/** Accepted rows whose phone number needed its formatting cleaned up. */
+	phoneNumbersNormalised = 0;
+	/** Rows that will be called. */
+	accepted = 0;
+
+	// Only the numbers already accepted and where they were first seen: 200,000 rows stay small.
+	private readonly firstSeen = new Map<string, RowRef>();
+
+	constructor(readonly policy: InvalidRowPolicy) {}
+
+	/** Returns the E.164 number to call for this row, or undefined when the row is left out (and recorded). */
+	check(row: RowRef, rawPhone: string): string | undefined {
+		const result = normalisePhoneNumber(rawPhone);
+		if (!result.ok) {
+			this.reject(row, PHONE_COLUMN, rawPhone, result.reason);
+			return undefined;
+		}
+		const earlier = this.firstSeen.get(result.phone);
+		if (earlier !== undefined) {
+			const reason = `is a duplicate of ${describeRow(earlier)} (${result.phone}): each number is called only once`;
+			this.reject(row, PHONE_COLUMN, rawPhone, reason);
+			return undefined;
+		}
+		this.firstSeen.set(result.phone, row);
+		this.accepted++;
+		if (result.changed) this.phoneNumbersNormalised++;
+		return result.phone;
+	}
+
+	/** Leaves a row out for a reason found outside the phone number (e.g. a broken CSV row); `column` may be ''. */
+	reject(row: RowRef, column: string, value: string, reason: string): void {
+		this.problemCount++;
+		if (this.problems.length < MAX_REPORTED_PROBLEMS) {
+			this.problems.push({ row, column, value: shortenForDisplay(value), reason });
+		}
+	}
+}
+
+/** Trimmed, on one line, and cut to a readable length. */
+function shortenForDisplay(value: string): string {
+	const oneLine = value.trim().replace(/\s+/g, ' ');
+	if (oneLine.length <= MAX_VALUE_LENGTH) return oneLine;
+	// Cut by code points so an emoji is never split in half.
+	const codePoints = Array.from(oneLine);
+	if (codePoints.length <= MAX_VALUE_LENGTH) return oneLine;
+	return `${codePoints.slice(0, MAX_VALUE_LENGTH - 1).join('')}…`;
+}

@@ -1,0 +1,76 @@
+import type { HeaderCheck } from './columns';
+import { ContactChecker } from './contactChecker';
+import { isBlankRecord } from './parseCsv';
+import type { InvalidRowPolicy } from './types';
+
+/**
+ * Checks a CSV's data records against its header, one at a time as the parser yields them:
+ * which records are called and with which cells. Deterministic, so a second pass over the
+ * same text with a fresh checker makes exactly the same decisions.
+ */
+export class CsvRecordChecker {
+	readonly contacts: ContactChecker;
+	/** Data records read: blank records (`,,,`) are not counted, they are no one to call. */
+	rowsRead = 0;
+	/** Records whose every cell is empty, left out without a problem. */
+	blankRecords = 0;
+	/** Records with fewer fields than the header, sent with the missing cells empty. */
+	shortRecords = 0;
+	firstShortRecordLine: number | undefined;
+
+	private readonly width: number;
+
+	constructor(
+		private readonly header: HeaderCheck,
+		policy: InvalidRowPolicy,
+	) {
+		this.contacts = new ContactChecker(policy);
+		this.width = header.columns.length;
+	}
+
+	/** The cells to send for this record (phone in E.164), or undefined when it is blank or left out. */
+	accept(fields: string[], line: number): string[] | undefined {
+		if (isBlankRecord(fields)) {
+			this.blankRecords++;
+			return undefined;
+		}
+		this.rowsRead++;
+		if (fields.length > this.width) {
+			// Usually an unquoted comma: every cell after it has moved one column to the right.
+			const reason = `has ${fields.length} fields, the header has ${this.width}: quote fields that contain commas`;
+			this.contacts.reject({ line }, '', fields.join(','), reason);
+			return undefined;
+		}
+		if (fields.length < this.width) this.noteShortRecord(fields, line);
+		const phone = this.contacts.check({ line }, fields[this.header.phoneIndex]);
+		if (phone === undefined) return undefined;
+		// The parser hands over a fresh array per record, so it is ours to fill in.
+		fields[this.header.phoneIndex] = phone;
+		return fields;
+	}
+
+	/** Whether the records, as sent, differ from how they are written in the file. */
+	get changedRecords(): boolean {
+		const { contacts } = this;
+		return contacts.problemCount > 0 || contacts.phoneNumbersNormalised > 0 || this.blankRecords > 0 || this.shortRecords > 0;
+	}
+
+	/** Notes for the report about records that were sent differently from how they were written. */
+	warnings(): string[] {
+		const warnings: string[] = [];
+		if (this.shortRecords > 0) {
+			warnings.push(
+				`${this.shortRecords} ${this.shortRecords === 1 ? 'row has' : 'rows have'} fewer fields than the header ` +
+					`(the first on line ${this.firstShortRecordLine}): the missing cells at the end were sent empty.`,
+			);
+		}
+		return warnings;
+	}
+
+	/** Spreadsheets often leave trailing empty cells out; they are taken as empty rather than as an error. */
+	private noteShortRecord(fields: string[], line: number): void {
+		this.shortRecords++;
+		this.firstShortRecordLine ??= line;
+		while (fields.length < this.width) fields.push('');
+	}
+}

@@ -1,0 +1,166 @@
+import { toVariableColumnName, uniqueColumnNames } from './columns';
+import { concludeValidation } from './concludeValidation';
+import { ContactChecker } from './contactChecker';
+import { ContactsError } from './errors';
+import { MISSING, readField, toCellText } from './itemFields';
+import { KNOWN_COLUMNS, PHONE_COLUMN } from './types';
+import type { InvalidRowPolicy, PreparedCsv } from './types';
+import { assertWithinUploadLimit } from './uploadLimit';
+import { CsvWriter } from './writeCsv';
+
+// Builds the batch CSV from workflow items, one contact per item, with the same checks as an
+// uploaded CSV: every number E.164, nobody twice, nothing sent under `fail` if a row is wrong.
+
+/** Which item fields fill which CSV columns. Field names are dot paths into the item's JSON. */
+export interface ItemFieldMapping {
+	phoneField: string;
+	firstNameField?: string;
+	lastNameField?: string;
+	emailField?: string;
+	/** Which other fields become the agent's `{variables}`: every top-level field, the listed ones, or none. */
+	variables: 'all' | 'selected' | 'none';
+	variableFields?: Array<{ field: string; column?: string }>;
+}
+
+/** One CSV column after the phone number and where its value comes from. */
+interface ColumnSource {
+	column: string;
+	field: string;
+	/** For a variable: the column name asked for, before it was made safe and unique. */
+	requested?: string;
+}
+
+const MAX_LISTED_RENAMES = 10;
+
+/** Builds one batch CSV from the items' JSON, checked like an uploaded file; rows are named `item N`. */
+export function buildCsvFromRecords(
+	records: ReadonlyArray<Record<string, unknown>>,
+	mapping: ItemFieldMapping,
+	policy: InvalidRowPolicy,
+): PreparedCsv {
+	assertSomethingToBuild(records, mapping);
+	const sources = [...knownColumnSources(mapping), ...variableColumnSources(records, mapping)];
+	const columns = [PHONE_COLUMN, ...sources.map((source) => source.column)];
+	const checker = new ContactChecker(policy);
+	const writer = new CsvWriter(columns);
+	const fieldSeen = writeItemRows(records, mapping.phoneField, sources, checker, writer);
+	const warnings = [...renameWarnings(sources), ...missingFieldWarnings(sources, fieldSeen)];
+	const report = concludeValidation(checker, records.length, columns, warnings);
+	// Checked before `finish` so an oversized CSV is never assembled.
+	assertWithinUploadLimit(
+		writer.byteLength(),
+		'The CSV built from the input items',
+		'Split the items into several batches (e.g. with Loop Over Items) so each CSV stays under 20 MB.',
+	);
+	return { csv: writer.finish(), report };
+}
+
+function assertSomethingToBuild(records: ReadonlyArray<unknown>, mapping: ItemFieldMapping): void {
+	if (records.length === 0) {
+		throw new ContactsError(
+			'There are no input items, so there is no one to call.',
+			'Connect a node that outputs one item per contact, and check that it returned items.',
+		);
+	}
+	if (mapping.phoneField.trim() === '') {
+		throw new ContactsError(
+			'No field is set for the phone number.',
+			'Set Phone Number Field to the item field that holds the number, e.g. phone.',
+		);
+	}
+}
+
+/** Writes one row per item that can be called; returns, per source, whether any written item had that field. */
+function writeItemRows(
+	records: ReadonlyArray<Record<string, unknown>>,
+	phoneField: string,
+	sources: readonly ColumnSource[],
+	checker: ContactChecker,
+	writer: CsvWriter,
+): boolean[] {
+	const fieldSeen = sources.map(() => false);
+	records.forEach((record, item) => {
+		const rawPhone = readField(record, phoneField);
+		if (rawPhone === MISSING) {
+			checker.reject({ item }, PHONE_COLUMN, '', `is missing: the item has no field "${phoneField}"`);
+			return;
+		}
+		const phone = checker.check({ item }, toCellText(rawPhone));
+		if (phone === undefined) return;
+		const cells = sources.map((source, index) => {
+			const value = readField(record, source.field);
+			if (value !== MISSING) fieldSeen[index] = true;
+			return toCellText(value);
+		});
+		writer.addRow([phone, ...cells]);
+	});
+	return fieldSeen;
+}
+
+/** first_name, last_name and email, each only when a field is mapped to it. */
+function knownColumnSources(mapping: ItemFieldMapping): ColumnSource[] {
+	const mapped: Array<[string, string | undefined]> = [
+		['first_name', mapping.firstNameField],
+		['last_name', mapping.lastNameField],
+		['email', mapping.emailField],
+	];
+	return mapped
+		.filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '')
+		.map(([column, field]) => ({ column, field }));
+}
+
+/** The variable columns, named so the agent can use them as `{name}` and none takes an API column's name. */
+function variableColumnSources(
+	records: ReadonlyArray<Record<string, unknown>>,
+	mapping: ItemFieldMapping,
+): ColumnSource[] {
+	const wanted = wantedVariables(records, mapping);
+	const safeNames = wanted.map((variable) => toVariableColumnName(variable.column));
+	// The API columns go first so that a variable, not an API column, is the one renamed.
+	const names = uniqueColumnNames([...KNOWN_COLUMNS, ...safeNames]).slice(KNOWN_COLUMNS.length);
+	return wanted.map((variable, index) => ({ column: names[index], field: variable.field, requested: variable.column }));
+}
+
+/** The fields asked for as variables, each with the column name the user wants (before it is made safe). */
+function wantedVariables(
+	records: ReadonlyArray<Record<string, unknown>>,
+	mapping: ItemFieldMapping,
+): ColumnSource[] {
+	if (mapping.variables === 'none') return [];
+	if (mapping.variables === 'selected') {
+		return (mapping.variableFields ?? []).map(({ field, column }) => {
+			if (field.trim() === '') {
+				throw new ContactsError(
+					'A variable has no field name.',
+					'Fill in the field of every entry under Variables, or remove the empty entry.',
+				);
+			}
+			return { field, column: column !== undefined && column.trim() !== '' ? column : field };
+		});
+	}
+	const mappedFields = new Set([mapping.phoneField, mapping.firstNameField, mapping.lastNameField, mapping.emailField]);
+	const fields = new Set<string>();
+	for (const record of records) {
+		for (const field of Object.keys(record)) {
+			if (!mappedFields.has(field)) fields.add(field);
+		}
+	}
+	return [...fields].map((field) => ({ field, column: field }));
+}
+
+/** Tells the user the variable names the agent's prompt must use where they differ from the names asked for. */
+function renameWarnings(sources: readonly ColumnSource[]): string[] {
+	const renamed = sources.filter((source) => source.requested !== undefined && source.requested !== source.column);
+	if (renamed.length === 0) return [];
+	const listed = renamed.slice(0, MAX_LISTED_RENAMES).map((source) => `"${source.requested}" → {${source.column}}`);
+	if (renamed.length > MAX_LISTED_RENAMES) listed.push(`and ${renamed.length - MAX_LISTED_RENAMES} more`);
+	return [
+		`Some fields are sent under another column name, which is the variable the agent's prompt must use: ${listed.join(', ')}.`,
+	];
+}
+
+function missingFieldWarnings(sources: readonly ColumnSource[], fieldSeen: readonly boolean[]): string[] {
+	return sources
+		.filter((_, index) => !fieldSeen[index])
+		.map((source) => `No item that was sent has the field "${source.field}"; the column ${source.column} is empty.`);
+}

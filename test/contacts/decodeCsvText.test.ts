@@ -1,0 +1,167 @@
+import { decodeCsvText } from '../../nodes/TrilletBatchCall/contacts/decodeCsvText';
+import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
+import { fastestRunMs } from './timing';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const bytesOf = (...parts: Array<string | number[]>): Uint8Array =>
+	Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? Array.from(utf8(part)) : part)));
+
+function utf16(text: string, byteOrder: 'le' | 'be'): Uint8Array {
+	const bytes = new Uint8Array(2 + text.length * 2);
+	const view = new DataView(bytes.buffer);
+	view.setUint16(0, 0xfeff, byteOrder === 'le');
+	for (let index = 0; index < text.length; index++) {
+		view.setUint16(2 + index * 2, text.charCodeAt(index), byteOrder === 'le');
+	}
+	return bytes;
+}
+
+function caughtError(action: () => unknown): ContactsError {
+	try {
+		action();
+	} catch (error) {
+		if (error instanceof ContactsError) return error;
+		throw error;
+	}
+	throw new Error('expected a ContactsError');
+}
+
+// "José" as Excel's "CSV (Comma delimited)" saves it: Windows-1252, é = 0xE9.
+const WINDOWS_1252_CSV = bytesOf('phone_number,first_name\r\n+14155550123,Jos', [0xe9], '\r\n');
+
+describe('decodeCsvText', () => {
+	test('decodes UTF-8 text and reports that there was no byte order mark', () => {
+		expect(decodeCsvText(utf8('phone_number,first_name\n+1,José 😀\n'))).toEqual({
+			text: 'phone_number,first_name\n+1,José 😀\n',
+			hadBom: false,
+		});
+	});
+
+	test('strips a UTF-8 byte order mark and reports it', () => {
+		expect(decodeCsvText(bytesOf([0xef, 0xbb, 0xbf], 'phone_number\n+1\n'))).toEqual({
+			text: 'phone_number\n+1\n',
+			hadBom: true,
+		});
+	});
+
+	test.each(['le', 'be'] as const)('decodes UTF-16%s with a byte order mark, as Excel "Unicode Text" saves it', (order) => {
+		const text = 'phone_number,first_name\r\n+1,Zoë 中文\r\n';
+		expect(decodeCsvText(utf16(text, order))).toEqual({ text, hadBom: true });
+	});
+
+	test('refuses UTF-16 with a byte order mark that is not valid UTF-16', () => {
+		const oddLength = Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x62]);
+		expect(() => decodeCsvText(oddLength)).toThrow(/not valid UTF-16LE/);
+	});
+
+	test('refuses Windows-1252 bytes read as UTF-8, naming the byte offset and line and how to fix it', () => {
+		const error = caughtError(() => decodeCsvText(WINDOWS_1252_CSV));
+		const offset = 'phone_number,first_name\r\n+14155550123,Jos'.length;
+		expect(error.message).toContain(`byte offset ${offset}`);
+		expect(error.message).toContain('line 2');
+		expect(error.message).toContain('0xE9');
+		expect(error.message).toContain('"é"');
+		expect(error.hint).toContain('CSV (Comma delimited)');
+		expect(error.hint).toContain('Windows-1252');
+		expect(error.hint).toContain('CSV UTF-8');
+		expect(error.hint).toContain('File Encoding');
+	});
+
+	test('counts CR, LF and CRLF line breaks when naming the line of a bad byte', () => {
+		const error = caughtError(() => decodeCsvText(bytesOf('a\rb\nc\r\nd', [0xff])));
+		expect(error.message).toContain('line 4');
+	});
+
+	test('refuses a multi-byte character cut off at the end of the file', () => {
+		const error = caughtError(() => decodeCsvText(bytesOf('phone_number\nJos', [0xc3])));
+		expect(error.message).toContain('byte offset 16');
+		expect(error.message).toContain('line 2');
+	});
+
+	test('decodes Windows-1252 when the user says the file is Windows-1252', () => {
+		const { text } = decodeCsvText(WINDOWS_1252_CSV, 'windows-1252');
+		expect(text).toBe('phone_number,first_name\r\n+14155550123,José\r\n');
+		expect(decodeCsvText(Uint8Array.from([0x80]), 'windows-1252').text).toBe('€');
+	});
+
+	test('decodes the Windows-1252 characters that Latin-1 lacks, such as € and smart quotes', () => {
+		// Node's own windows-1252 decoder turns these bytes into invisible control characters.
+		const bytes = Uint8Array.from([0x80, 0x35, 0x20, 0x93, 0x4f, 0x92, 0x42, 0x94, 0x20, 0x96, 0x20, 0x85, 0x9f, 0x81]);
+		expect(decodeCsvText(bytes, 'windows-1252').text).toBe('€5 “O’B” – …Ÿ\u0081');
+	});
+
+	test('shows what a bad UTF-8 byte would be in Windows-1252, smart quotes included', () => {
+		expect(() => decodeCsvText(bytesOf('name\nO', [0x92], 'Brien'))).toThrow(/byte 0x92 .* would be "’"/);
+	});
+
+	test.each([
+		['windows-1250', [0xa3, 0xf3, 0x64, 0x9f], 'Łódź'],
+		['windows-1251', [0xc8, 0xe2, 0xe0, 0xed], 'Иван'],
+		['iso-8859-15', [0xa4, 0x31, 0x30], '€10'],
+	] as const)('decodes %s text', (encoding, bytes, expected) => {
+		expect(decodeCsvText(Uint8Array.from(bytes), encoding).text).toBe(expected);
+	});
+
+	test('reads valid UTF-8 as UTF-8 even when a legacy encoding is chosen, instead of garbling it', () => {
+		expect(decodeCsvText(utf8('José'), 'windows-1252').text).toBe('José');
+	});
+
+	test('lets a UTF-8 byte order mark win over a legacy encoding', () => {
+		expect(decodeCsvText(bytesOf([0xef, 0xbb, 0xbf], 'Zoë'), 'windows-1252')).toEqual({ text: 'Zoë', hadBom: true });
+	});
+
+	test('refuses an XLSX (zip) file and says to export the sheet as CSV', () => {
+		const xlsx = bytesOf([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], '[Content_Types].xml');
+		const error = caughtError(() => decodeCsvText(xlsx));
+		expect(error.message).toMatch(/Excel or zip/);
+		expect(error.hint).toMatch(/File → Download/);
+		expect(error.hint).toMatch(/CSV UTF-8/);
+	});
+
+	test.each([
+		['a legacy .xls workbook', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], /legacy Excel/],
+		['a PDF', [...Array.from(utf8('%PDF-1.7\n%âãÏÓ\n'))], /PDF/],
+		['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], /PNG/],
+		['a JPEG image', [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], /JPEG/],
+		['a GIF image', Array.from(utf8('GIF89a')), /GIF/],
+		['a gzip file', [0x1f, 0x8b, 0x08, 0x00], /gzip/],
+	])('refuses %s, naming what it is', (_name, bytes, found) => {
+		expect(() => decodeCsvText(Uint8Array.from(bytes))).toThrow(found);
+	});
+
+	test('refuses a file with NUL bytes as binary, even when a legacy encoding is chosen', () => {
+		const bytes = bytesOf('phone_number\n', [0x00, 0x01, 0x02]);
+		expect(() => decodeCsvText(bytes, 'windows-1252')).toThrow(/binary data \(a NUL byte at byte offset 13\)/);
+	});
+
+	test('does not look for NUL bytes past the first 8 KB, so a huge file is not scanned twice', () => {
+		const bytes = bytesOf('x'.repeat(8192), [0x00]);
+		expect(decodeCsvText(bytes).text.length).toBe(8193);
+	});
+
+	test.each([
+		['an empty file', new Uint8Array(0), /empty \(0 bytes\)/],
+		['a file with only a byte order mark', Uint8Array.from([0xef, 0xbb, 0xbf]), /only a byte order mark/],
+		['a UTF-16 file with only a byte order mark', Uint8Array.from([0xff, 0xfe]), /only a byte order mark/],
+		['a file with only whitespace', utf8(' \r\n\t\n'), /only whitespace/],
+		['a file with a byte order mark and whitespace', bytesOf([0xef, 0xbb, 0xbf], '\r\n'), /only whitespace/],
+	])('refuses %s', (_name, bytes, found) => {
+		const error = caughtError(() => decodeCsvText(bytes));
+		expect(error.message).toMatch(found);
+		expect(error.hint).toMatch(/phone_number/);
+	});
+
+	test('decodes 20 MB of UTF-8 within 250 ms, even beside other test workers', () => {
+		const line = utf8('+14155550123,José,Müller,jose@example.com,"note, with comma"\r\n');
+		const bytes = new Uint8Array(20 * 1024 * 1024);
+		for (let offset = 0; offset + line.length <= bytes.length; offset += line.length) bytes.set(line, offset);
+		const usable = bytes.subarray(0, bytes.length - (bytes.length % line.length));
+		let text = '';
+		const elapsed = fastestRunMs(() => {
+			text = decodeCsvText(usable).text;
+		});
+		expect(text.startsWith('+14155550123,José')).toBe(true);
+		// A generous bound: the test runs beside other workers on 2 cores.
+		expect(elapsed).toBeLessThan(250);
+	});
+});

@@ -1,0 +1,263 @@
+import { prepareCsvUpload } from '../../nodes/TrilletBatchCall/contacts/prepareCsvUpload';
+import { MAX_UPLOAD_BYTES } from '../../nodes/TrilletBatchCall/contacts/types';
+import { mulberry32, randomTable, toUntidyCsv } from './csvFixtures';
+import { contactsErrorFrom, readCsv, utf8 } from './uploadTestKit';
+
+const skip = { invalidRows: 'skip' } as const;
+const fail = { invalidRows: 'fail' } as const;
+
+describe('prepareCsvUpload: a clean file', () => {
+	const clean = utf8(
+		'phone_number,first_name,last_name,email,company\n' +
+			'+14155550123,Ada,Lovelace,ada@example.com,"Analytical Engines, Ltd."\n' +
+			'+442079460958,Zoë,Ørsted,,"Zürich\nHQ"\n',
+	);
+
+	it('sends the uploaded bytes themselves, without a copy', () => {
+		const { csv } = prepareCsvUpload(clean, fail);
+		// Compared with ===: jest cannot print a diff of two ArrayBuffers.
+		expect(csv.buffer === clean.buffer).toBe(true);
+		expect(csv.byteOffset).toBe(0);
+		expect(csv.byteLength).toBe(clean.byteLength);
+	});
+
+	it('reports every row read and sent, and the columns, with nothing to warn about', () => {
+		expect(prepareCsvUpload(clean, fail).report).toEqual({
+			rowsRead: 2,
+			rowsSent: 2,
+			rowsSkipped: 0,
+			phoneNumbersNormalised: 0,
+			columns: ['phone_number', 'first_name', 'last_name', 'email', 'company'],
+			problems: [],
+			warnings: [],
+		});
+	});
+
+	it('keeps CRLF line endings and a missing final line break as they are', () => {
+		const crlf = utf8('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob');
+		expect(prepareCsvUpload(crlf, skip).csv.buffer === crlf.buffer).toBe(true);
+	});
+
+	it('sends a UTF-8 file unchanged when File Encoding names a legacy encoding, and says so', () => {
+		const { csv, report } = prepareCsvUpload(clean, { invalidRows: 'fail', encoding: 'windows-1252' });
+		expect(csv.buffer === clean.buffer).toBe(true);
+		expect(report.warnings).toEqual([
+			'The option File Encoding is windows-1252, but the file is valid UTF-8, so it was read as UTF-8.',
+		]);
+	});
+});
+
+describe('prepareCsvUpload: files that are cleaned up before upload', () => {
+	it('removes a byte order mark without copying the rest of the file', () => {
+		const withBom = utf8('\uFEFFphone_number,name\n+14155550123,Ada\n');
+		const { csv, report } = prepareCsvUpload(withBom, fail);
+		expect(csv.buffer === withBom.buffer).toBe(true);
+		expect(csv.byteOffset).toBe(3);
+		expect(readCsv(csv)).toEqual([['phone_number', 'name'], ['+14155550123', 'Ada']]);
+		expect(report.warnings).toEqual([expect.stringContaining('byte order mark')]);
+	});
+
+	it('writes every phone number in E.164 and counts the ones it cleaned up', () => {
+		const input = utf8(
+			'phone_number,name\n' +
+				'+1 415 555 0123,spaces\n' +
+				'+1-415-555-0124,dashes\n' +
+				'+1.415.555.0125,dots\n' +
+				'+1 (415) 555-0126,brackets\n' +
+				'0044 20 7946 0958,double zero\n' +
+				'+44 (0)20 7946 0959,trunk zero\n' +
+				'+14155550127,already clean\n',
+		);
+		const { csv, report } = prepareCsvUpload(input, fail);
+		expect(readCsv(csv).map((row) => row[0])).toEqual([
+			'phone_number',
+			'+14155550123',
+			'+14155550124',
+			'+14155550125',
+			'+14155550126',
+			'+442079460958',
+			'+442079460959',
+			'+14155550127',
+		]);
+		expect(report.phoneNumbersNormalised).toBe(6);
+		expect(report.rowsSent).toBe(7);
+		expect(csv.buffer === input.buffer).toBe(false);
+	});
+
+	it('keeps every other cell exactly: commas, quotes, line breaks, unicode and empty cells', () => {
+		const cells = ['Smith, John', 'He said "hello"', 'line one\nline two', 'Zoë 東京 🎉', '', '  padded  '];
+		const input = utf8(
+			`phone_number,a,b,c,d,e,f\n+1 415 555 0123,"${cells[0]}","He said ""hello""","${cells[2]}",${cells[3]},,${cells[5]}\n`,
+		);
+		expect(readCsv(prepareCsvUpload(input, fail).csv)).toEqual([
+			['phone_number', 'a', 'b', 'c', 'd', 'e', 'f'],
+			['+14155550123', ...cells],
+		]);
+	});
+
+	it('trims the names in the header', () => {
+		const input = utf8(' phone_number , first_name \n+14155550123,Ada\n');
+		const { csv, report } = prepareCsvUpload(input, fail);
+		expect(readCsv(csv)[0]).toEqual(['phone_number', 'first_name']);
+		expect(report.columns).toEqual(['phone_number', 'first_name']);
+	});
+
+	it('leaves out empty lines and rows of empty cells without counting them as rows', () => {
+		const input = utf8('phone_number,name\n\n+14155550123,Ada\n,\n  ,  \n+14155550124,Bob\n\n');
+		const { csv, report } = prepareCsvUpload(input, fail);
+		expect(readCsv(csv)).toEqual([['phone_number', 'name'], ['+14155550123', 'Ada'], ['+14155550124', 'Bob']]);
+		expect(report.rowsRead).toBe(2);
+		expect(report.warnings).toEqual(['4 empty lines were left out.']);
+	});
+
+	it('sends the missing cells of a short row empty and says which row was short', () => {
+		const input = utf8('phone_number,first_name,company\n+14155550123,Ada,ACME\n+14155550124\n+14155550125,Cy\n');
+		const { csv, report } = prepareCsvUpload(input, fail);
+		expect(readCsv(csv)).toEqual([
+			['phone_number', 'first_name', 'company'],
+			['+14155550123', 'Ada', 'ACME'],
+			['+14155550124', '', ''],
+			['+14155550125', 'Cy', ''],
+		]);
+		expect(report.warnings).toEqual([
+			'2 rows have fewer fields than the header (the first on line 3): the missing cells at the end were sent empty.',
+		]);
+	});
+
+	it('rewrites a file whose lines end in a lone CR with CRLF', () => {
+		const input = utf8('phone_number,name\r+14155550123,Ada\r+14155550124,Bob\r');
+		const { csv } = prepareCsvUpload(input, fail);
+		expect(new TextDecoder().decode(csv)).toBe('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob\r\n');
+	});
+
+	it('rewrites CRLF and LF mixed in one file with CRLF only', () => {
+		const input = utf8('phone_number,name\r\n+14155550123,Ada\n+14155550124,Bob\r\n');
+		const { csv } = prepareCsvUpload(input, fail);
+		expect(new TextDecoder().decode(csv)).toBe('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob\r\n');
+	});
+
+	it('quotes a value whose quotes were written without quoting the field, as strict parsers require', () => {
+		const input = utf8('phone_number,note\n+14155550123,He said "hi"\n');
+		const { csv } = prepareCsvUpload(input, fail);
+		expect(new TextDecoder().decode(csv)).toBe('phone_number,note\r\n+14155550123,"He said ""hi"""\r\n');
+	});
+
+	it('converts a file in a declared legacy encoding to UTF-8', () => {
+		// "Zoë" in Windows-1252: ë is the single byte 0xEB.
+		const input = new Uint8Array([...utf8('phone_number,name\n+14155550123,Zo'), 0xeb, 0x0a]);
+		const { csv, report } = prepareCsvUpload(input, { invalidRows: 'fail', encoding: 'windows-1252' });
+		expect(readCsv(csv)).toEqual([['phone_number', 'name'], ['+14155550123', 'Zoë']]);
+		expect(report.warnings).toEqual(['The file was read as windows-1252 and converted to UTF-8.']);
+	});
+});
+
+describe('prepareCsvUpload: untidy files from assorted tools', () => {
+	it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+		'sends every cell of random untidy file %i as written, with the phone numbers in E.164',
+		(seed) => {
+			const random = mulberry32(seed);
+			const cells = randomTable(random, 40, 3);
+			const header = ['phone_number', 'a', 'b', 'c'];
+			const written = cells.map((row, index) => [`+1 415 555 ${1000 + index}`, ...row]);
+			const { text } = toUntidyCsv(random, [header, ...written]);
+			const { csv, report } = prepareCsvUpload(utf8(text), fail);
+			const expected = cells.map((row, index) => [`+1415555${1000 + index}`, ...row]);
+			expect(readCsv(csv)).toEqual([header, ...expected]);
+			expect(report.rowsSent).toBe(40);
+		},
+	);
+});
+
+describe('prepareCsvUpload: rows that cannot be called', () => {
+	const withDuplicate = utf8('phone_number,name\n+14155550123,Ada\n+14155550124,Bob\n+1 415 555 0123,Ada again\n');
+
+	it('under Fail, refuses the whole file and names the duplicate and the line it repeats', () => {
+		const error = contactsErrorFrom(() => prepareCsvUpload(withDuplicate, fail));
+		expect(error.message).toBe(
+			'1 of 3 rows cannot be called: line 4: phone_number "+1 415 555 0123" is a duplicate of line 2 (+14155550123): each number is called only once.',
+		);
+		expect(error.hint).toContain('set Options → Invalid Rows to Skip to send only the valid rows');
+		expect(error.problems).toEqual([
+			expect.objectContaining({ row: { line: 4 }, column: 'phone_number', value: '+1 415 555 0123' }),
+		]);
+		expect(error.problemCount).toBe(1);
+	});
+
+	it('under Skip, calls the number once and reports the duplicate row', () => {
+		const { csv, report } = prepareCsvUpload(withDuplicate, skip);
+		expect(readCsv(csv)).toEqual([['phone_number', 'name'], ['+14155550123', 'Ada'], ['+14155550124', 'Bob']]);
+		expect(report).toMatchObject({ rowsRead: 3, rowsSent: 2, rowsSkipped: 1 });
+		expect(report.problems[0].reason).toContain('duplicate of line 2');
+	});
+
+	it('names the line a record starts on, counting the line breaks inside quoted cells', () => {
+		const input = utf8('phone_number,note\n+14155550123,"two\nlines"\n\n12345,bad\n');
+		const error = contactsErrorFrom(() => prepareCsvUpload(input, fail));
+		expect(error.message).toMatch(/^1 of 2 rows cannot be called: line 5: phone_number "12345" has no country code/);
+	});
+
+	it('refuses a row with more fields than the header, which is usually an unquoted comma', () => {
+		const input = utf8('phone_number,name,city\n+14155550123,Smith, John,Paris\n+14155550124,Bob,Rome\n');
+		const error = contactsErrorFrom(() => prepareCsvUpload(input, fail));
+		expect(error.message).toBe(
+			'1 of 2 rows cannot be called: line 2: has 4 fields, the header has 3: quote fields that contain commas.',
+		);
+		expect(error.problems[0].value).toBe('+14155550123,Smith, John,Paris');
+	});
+
+	it('under Skip, leaves out a row with too many fields and sends the others', () => {
+		const input = utf8('phone_number,name\n+14155550123,Smith, John\n+14155550124,Bob\n');
+		const { csv, report } = prepareCsvUpload(input, skip);
+		expect(readCsv(csv)).toEqual([['phone_number', 'name'], ['+14155550124', 'Bob']]);
+		expect(report.rowsSkipped).toBe(1);
+	});
+
+	it('lists the first five problems in the message and counts the rest', () => {
+		const rows = Array.from({ length: 8 }, (_, index) => `55501${index}`).join('\n');
+		const error = contactsErrorFrom(() => prepareCsvUpload(utf8(`phone_number\n+14155550123\n${rows}\n`), fail));
+		expect(error.message).toMatch(/^8 of 9 rows cannot be called: line 3: .*; line 7: [^;]*; and 3 more\.$/);
+		expect(error.problemCount).toBe(8);
+	});
+
+	it('refuses a file whose rows are all unusable even under Skip, since no one would be called', () => {
+		const input = utf8('phone_number\n4155550123\n\n+1 415\n');
+		const error = contactsErrorFrom(() => prepareCsvUpload(input, skip));
+		expect(error.message).toMatch(/^No rows to call: 2 of 2 rows cannot be called: line 2: .*; line 4: phone_number "\+1 415" is too short/);
+		expect(error.problemCount).toBe(2);
+	});
+});
+
+describe('prepareCsvUpload: files that cannot be sent at all', () => {
+	it('refuses a file with only a header line', () => {
+		const error = contactsErrorFrom(() => prepareCsvUpload(utf8('phone_number,first_name\n\n'), skip));
+		expect(error.message).toBe('The CSV has no rows to call: it has a header line but no contacts below it.');
+	});
+
+	it('refuses a file without a phone_number column, naming the column that looks like it', () => {
+		const error = contactsErrorFrom(() => prepareCsvUpload(utf8('Phone Number,name\n+14155550123,Ada\n'), skip));
+		expect(error.message).toContain('"Phone Number"');
+	});
+
+	it('refuses a file over 20 MB before reading it, saying how big it is and how big it may be', () => {
+		const tooBig = new Uint8Array(Math.round(21.3 * 1024 * 1024));
+		const error = contactsErrorFrom(() => prepareCsvUpload(tooBig, skip));
+		expect(error.message).toMatch(/^The CSV is 21\.3 MB \([\d,]+ bytes\); Trillet accepts files under 20 MB \(20,971,520 bytes\)\.$/);
+		expect(error.hint).toMatch(/split/i);
+	});
+
+	it('accepts a file one byte under 20 MB and refuses one of exactly 20 MB, as Trillet’s multipart parser does', () => {
+		const start = 'phone_number,note\n+14155550123,';
+		const largest = utf8(start + 'a'.repeat(MAX_UPLOAD_BYTES - 1 - start.length));
+		expect(prepareCsvUpload(largest, fail).csv.length).toBe(MAX_UPLOAD_BYTES - 1);
+		const exact = utf8(start + 'a'.repeat(MAX_UPLOAD_BYTES - start.length));
+		expect(contactsErrorFrom(() => prepareCsvUpload(exact, fail)).message).toMatch(/is 20\.0 MB \(20,971,520 bytes\)/);
+	});
+
+	it('refuses a file that would grow over 20 MB when cleaned up', () => {
+		// Quote characters inside an unquoted cell are written escaped, so the cell grows by 1,002 bytes.
+		const start = `phone_number,note,filler\n+1 415 555 0123,x${'"'.repeat(1000)},`;
+		const growing = utf8(start + 'a'.repeat(MAX_UPLOAD_BYTES - 1 - start.length));
+		const error = contactsErrorFrom(() => prepareCsvUpload(growing, fail));
+		expect(error.message).toMatch(/^Cleaned up, the CSV is 20\.0 MB \(20,97[1-3],\d{3} bytes\); Trillet accepts files under 20 MB/);
+	});
+});

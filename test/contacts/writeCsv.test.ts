@@ -1,0 +1,137 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+import { forEachCsvRecord } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
+import { CsvWriter, escapeCsvField } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
+import { mulberry32, randomTable } from './csvFixtures';
+import { fastestRunMs } from './timing';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function writeTable(columns: string[], rows: readonly string[][]): Uint8Array {
+	const writer = new CsvWriter(columns);
+	for (const row of rows) writer.addRow(row);
+	return writer.finish();
+}
+
+describe('escapeCsvField', () => {
+	test.each([
+		['+14155550123', '+14155550123'],
+		['José 😀', 'José 😀'],
+		['', ''],
+		['in the middle', 'in the middle'],
+	])('leaves %j as it is', (value, expected) => {
+		expect(escapeCsvField(value)).toBe(expected);
+	});
+
+	test.each([
+		['a,b', '"a,b"'],
+		['say "hi"', '"say ""hi"""'],
+		['two\nlines', '"two\nlines"'],
+		['carriage\rreturn', '"carriage\rreturn"'],
+		['crlf\r\n', '"crlf\r\n"'],
+		[' leading space', '" leading space"'],
+		['trailing space ', '"trailing space "'],
+		['\ttab', '"\ttab"'],
+		['"', '""""'],
+	])('quotes %j so a parser reads it back unchanged', (value, expected) => {
+		expect(escapeCsvField(value)).toBe(expected);
+		expect(parse(`${expected}\r\n`)).toEqual([[value]]);
+	});
+});
+
+describe('CsvWriter', () => {
+	test('writes the header first and ends every line, the last included, with CRLF', () => {
+		const csv = decoder.decode(writeTable(['phone_number', 'first_name'], [['+1', 'Ann'], ['+2', 'Bob']]));
+		expect(csv).toBe('phone_number,first_name\r\n+1,Ann\r\n+2,Bob\r\n');
+	});
+
+	test('writes UTF-8 without a byte order mark', () => {
+		const bytes = writeTable(['name'], [['José']]);
+		const nameCrLf = [0x6e, 0x61, 0x6d, 0x65, 0x0d, 0x0a];
+		const joseCrLf = [0x4a, 0x6f, 0x73, 0xc3, 0xa9, 0x0d, 0x0a];
+		expect(Array.from(bytes)).toEqual([...nameCrLf, ...joseCrLf]);
+	});
+
+	test('round-trips random tables with commas, quotes, line breaks, spaces and emoji through csv-parse', () => {
+		const random = mulberry32(42);
+		for (let table = 0; table < 200; table++) {
+			const columnCount = 1 + Math.floor(random() * 5);
+			const columns = Array.from({ length: columnCount }, (_, index) => `column ${index}, "${index}"`);
+			const rows = randomTable(random, Math.floor(random() * 10), columnCount);
+			const bytes = writeTable(columns, rows);
+			const parsed: string[][] = parse(decoder.decode(bytes));
+			expect(parsed).toEqual([columns, ...rows]);
+		}
+	});
+
+	test('is read back by forEachCsvRecord unchanged', () => {
+		const random = mulberry32(43);
+		const rows = randomTable(random, 500, 4);
+		const read: string[][] = [];
+		forEachCsvRecord(decoder.decode(writeTable(['a', 'b', 'c', 'd'], rows)), (fields) => read.push(fields));
+		expect(read).toEqual([['a', 'b', 'c', 'd'], ...rows]);
+	});
+
+	test('writes simple tables byte for byte as csv-stringify does', () => {
+		const columns = ['phone_number', 'first_name', 'note'];
+		const rows = [
+			['+14155550123', 'José', 'likes "quotes"'],
+			['+442071838750', 'Zoë', 'a, b and c'],
+			['+4930901820', '', 'two\r\nlines'],
+		];
+		const expected = stringify([columns, ...rows], { record_delimiter: 'windows' });
+		expect(decoder.decode(writeTable(columns, rows))).toBe(expected);
+	});
+
+	test('counts data rows and reports the exact UTF-8 byte length at any time', () => {
+		const writer = new CsvWriter(['phone_number', 'name']);
+		expect(writer.rowCount).toBe(0);
+		expect(writer.byteLength()).toBe('phone_number,name\r\n'.length);
+		writer.addRow(['+1', 'Zoë 😀']);
+		const expectedBytes = new TextEncoder().encode('phone_number,name\r\n+1,Zoë 😀\r\n').length;
+		expect(writer.rowCount).toBe(1);
+		expect(writer.byteLength()).toBe(expectedBytes);
+		expect(writer.finish().length).toBe(expectedBytes);
+	});
+
+	test('keeps every byte of rows that span chunk boundaries, including multi-byte characters', () => {
+		// Rows long and non-ASCII enough that several 1 MB chunks fill up mid-row.
+		const rows = Array.from({ length: 300 }, (_, index) => [`${index}`, `${'é😀中'.repeat(1000 + index)}`]);
+		rows.push(['big', 'x'.repeat(3 * 1024 * 1024)]);
+		const writer = new CsvWriter(['id', 'text']);
+		for (const row of rows) writer.addRow(row);
+		const length = writer.byteLength();
+		const bytes = writer.finish();
+		expect(bytes.length).toBe(length);
+		expect(parse(decoder.decode(bytes))).toEqual([['id', 'text'], ...rows]);
+	});
+
+	test('refuses a row with a different number of fields than columns', () => {
+		const writer = new CsvWriter(['phone_number', 'name']);
+		expect(() => writer.addRow(['+1'])).toThrow(/1 fields but the header has 2 columns/);
+		expect(() => writer.addRow(['+1', 'Ann', 'extra'])).toThrow(Error);
+	});
+
+	test('refuses to be used after finish', () => {
+		const writer = new CsvWriter(['phone_number']);
+		writer.finish();
+		expect(() => writer.addRow(['+1'])).toThrow(/already finished/);
+	});
+
+	test('writes 200,000 rows in well under a second', () => {
+		let rowCount = 0;
+		let byteCount = 0;
+		const elapsed = fastestRunMs(() => {
+			const writer = new CsvWriter(['phone_number', 'first_name', 'last_name', 'email', 'note']);
+			for (let row = 0; row < 200_000; row++) {
+				writer.addRow([`+1415555${String(row).padStart(6, '0')}`, 'José', 'Müller', `p${row}@example.com`, 'a, b']);
+			}
+			byteCount = writer.finish().length;
+			rowCount = writer.rowCount;
+		});
+		expect(rowCount).toBe(200_000);
+		expect(byteCount).toBeGreaterThan(200_000 * 50);
+		expect(elapsed).toBeLessThan(1000);
+	});
+});
