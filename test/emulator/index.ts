@@ -1,0 +1,17 @@
+// The Trillet API emulator: a real HTTP server that answers as the documented API does.
+export { startTrilletEmulator } from './server';
+export { createDefaultAgents, DEFAULT_API_KEY, DEFAULT_WORKSPACE_ID } from './fixtures';
+export type {
+	BatchStatus,
+	CallStatus,
+	EmulatedAgent,
+	EmulatedBatch,
+	EmulatedCall,
+	EmulatorOptions,
+	Fault,
+	FaultMatch,
+	RecordedFile,
+	RecordedRequest,
+	SmartCallbackConfig,
+	TrilletEmulator,
+} from './types';
