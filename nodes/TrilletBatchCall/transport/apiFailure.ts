@@ -1,0 +1,116 @@
+// What went wrong with a Trillet request, in words a workflow builder can act on. Pure: no n8n
+// types, so every status and body shape is unit-tested on its own.
+
+/** A request that did not give a usable answer: either an HTTP status or no answer at all. */
+export type ApiFailure =
+	| { kind: 'status'; status: number; body: unknown; retryAfterSeconds?: number }
+	| { kind: 'network'; code: string; detail: string };
+
+/** What the request was about, so the message can name it. */
+export interface FailureContext {
+	/** e.g. "start the batch", "get batch batch_123". */
+	action: string;
+	baseUrl: string;
+	/** True for a request that may have started calls if it reached Trillet (the batch upload). */
+	startsCalls: boolean;
+	/** The message for a 404, which means something different per operation. */
+	notFound?: string;
+}
+
+export interface FailureMessage {
+	message: string;
+	description: string;
+}
+
+const MAY_HAVE_STARTED =
+	'The batch may have started even though no answer came back. It was NOT retried, so that nobody is called twice: check the batch list in Trillet before running this node again.';
+
+/** The API's own error text, from either documented body shape. */
+export function apiErrorText(body: unknown): string {
+	if (typeof body === 'string') return body.trim().slice(0, 500);
+	if (body === null || typeof body !== 'object') return '';
+	const { error, message } = body as { error?: unknown; message?: unknown };
+	if (typeof error === 'string') {
+		return typeof message === 'string' && message !== error ? `${error}: ${message}` : error;
+	}
+	if (error !== null && typeof error === 'object') {
+		const nested = error as { message?: unknown; code?: unknown };
+		if (typeof nested.message === 'string') return nested.message;
+		if (typeof nested.code === 'string') return nested.code;
+	}
+	return typeof message === 'string' ? message : '';
+}
+
+/** Turns a failed request into a message (what happened) and a description (why, what next). */
+export function describeFailure(failure: ApiFailure, context: FailureContext): FailureMessage {
+	if (failure.kind === 'network') return describeNetworkFailure(failure, context);
+	const apiText = apiErrorText(failure.body);
+	const said = apiText ? `Trillet said: "${apiText}". ` : '';
+	const { status } = failure;
+	const maybeStarted = context.startsCalls && status >= 500 ? ` ${MAY_HAVE_STARTED}` : '';
+	const [message, next] = statusWords(status, context, failure);
+	return { message, description: `${said}${next}${maybeStarted}`.trim() };
+}
+
+function statusWords(
+	status: number,
+	context: FailureContext,
+	failure: { body: unknown; retryAfterSeconds?: number },
+): [string, string] {
+	switch (status) {
+		case 400:
+			return [`Trillet refused to ${context.action}`, 'Correct the input named above and run the node again.'];
+		case 401:
+			return [
+				'Trillet did not accept the API key',
+				'Open the Trillet credential and paste the whole key again (it starts with "tk_"); a workspace owner or admin can make a new one under Settings → Workspace → Developer → API Keys.',
+			];
+		case 403:
+			return [
+				'This API key has no access to the workspace',
+				'Check the Workspace ID in the Trillet credential: it must be the 24-character ID of the workspace the key was made in.',
+			];
+		case 404:
+			return [context.notFound ?? `Trillet could not find what was asked for (${context.action})`, 'Check the ID, and that the credential points at the right workspace.'];
+		case 413:
+			return [
+				'The CSV is larger than Trillet accepts (20 MB)',
+				'Split the contact list into several batches.',
+			];
+		case 429:
+			return [
+				'Trillet’s rate limit was reached',
+				`${rateLimitWait(failure)}Space the runs out (for example with a Wait node or Loop Over Items in smaller groups), or ask Trillet for a higher limit.`,
+			];
+		default:
+			if (status >= 500) {
+				return [`Trillet had a problem and could not ${context.action} (HTTP ${status})`, 'This is on Trillet’s side; try again later.'];
+			}
+			return [`Trillet answered HTTP ${status} when asked to ${context.action}`, ''];
+	}
+}
+
+function rateLimitWait(failure: { body: unknown; retryAfterSeconds?: number }): string {
+	if (failure.retryAfterSeconds !== undefined) return `It can be used again in ${failure.retryAfterSeconds} s. `;
+	const body = failure.body as { error?: { reset_at?: unknown } } | undefined;
+	const resetAt = body?.error?.reset_at;
+	return typeof resetAt === 'string' || typeof resetAt === 'number' ? `It resets at ${String(resetAt)}. ` : '';
+}
+
+function describeNetworkFailure(
+	failure: { code: string; detail: string },
+	context: FailureContext,
+): FailureMessage {
+	const timedOut = /TIMEDOUT|ECONNABORTED|timeout/i.test(`${failure.code} ${failure.detail}`);
+	const neverSent = failure.code === 'ECONNREFUSED' || failure.code === 'ENOTFOUND';
+	const message = timedOut
+		? `Trillet did not answer in time when asked to ${context.action}`
+		: // the code goes in the description: n8n replaces a message that contains one
+			`Could not reach Trillet at ${context.baseUrl} to ${context.action}`;
+	const next = neverSent
+		? 'Check the Base URL in the Trillet credential and the network of this n8n instance.'
+		: context.startsCalls
+			? MAY_HAVE_STARTED
+			: 'Try again; if it keeps happening, check the network of this n8n instance.';
+	return { message, description: `${failure.code}${failure.detail ? `: ${failure.detail}` : ''}. ${next}` };
+}
