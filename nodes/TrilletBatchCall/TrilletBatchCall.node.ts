@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { operationProperties } from './actions/operations';
+import { router } from './actions/router';
+import { searchAgents } from './methods/listSearch';
+import { CREDENTIAL_TYPE } from './transport';
+
+export class TrilletBatchCall implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Trillet Batch Call',
+		name: 'trilletBatchCall',
+		icon: { light: 'file:trillet.svg', dark: 'file:trillet.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] }}',
+		description: 'Have a Trillet AI voice agent call a whole contact list, then follow the batch',
+		defaults: { name: 'Trillet Batch Call' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// Each operation keeps its own fields beside its code, in actions/.
+		properties: operationProperties,
+	};
+
+	methods = { listSearch: { searchAgents } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { TrilletOperation } from './operation';
+import { forOperations } from './operation';
+import { startOperation } from './start/start.operation';
+
+/** Every operation of the node, in the order the Operation list shows them. */
+export const operations: TrilletOperation[] = [startOperation];
+
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	default: 'start',
+	options: operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
+};
+
+/** The Operation list, then each operation's own fields, shown only under it. */
+export const operationProperties: INodeProperties[] = [
+	operationField,
+	...operations.flatMap((operation) => forOperations([operation.value], operation.properties)),
+];

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { describeRow } from '../../contacts/describeProblems';
+import type { ValidationReport } from '../../contacts/types';
+import type { ContactList } from './readContacts';
+import type { BatchUpload, StartedBatch } from './startBatch';
+
+/** The output of a started batch: Trillet's answer first, then what the node checked and sent. */
+export function describeStart(started: StartedBatch, upload: BatchUpload, report: ValidationReport): IDataObject {
+	return {
+		...started.response,
+		...(started.reused ? { alreadyStartedInThisRun: true } : {}),
+		...describeUpload(upload),
+		...describeReport(report),
+	};
+}
+
+/** What was asked of Trillet, echoed so later nodes need not look back. */
+function describeUpload(upload: BatchUpload): IDataObject {
+	return {
+		agentId: upload.agentId,
+		scheduledAt: upload.scheduledAt ?? null,
+		smartCallback: upload.smartCallbackConfig ? (JSON.parse(upload.smartCallbackConfig) as IDataObject) : null,
+		fileName: upload.fileName,
+	};
+}
+
+/** The validation report in the flat shape expressions reach easily: `{{ $json.rowsSkipped }}`. */
+export function describeReport(report: ValidationReport): IDataObject {
+	return {
+		rowsRead: report.rowsRead,
+		rowsSent: report.rowsSent,
+		rowsSkipped: report.rowsSkipped,
+		phoneNumbersNormalised: report.phoneNumbersNormalised,
+		columns: report.columns,
+		skippedRows: report.problems.map((problem) => ({
+			row: describeRow(problem.row),
+			...problem.row,
+			column: problem.column,
+			value: problem.value,
+			reason: problem.reason,
+		})),
+		warnings: report.warnings,
+	};
+}
+
+/** A dry run: nothing is sent; the report and the exact CSV that would be uploaded come back. */
+export async function dryRunItem(
+	context: IExecuteFunctions,
+	upload: BatchUpload,
+	contacts: ContactList,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const binaryField =
+		context.getNodeParameter('source', 0, 'binary') === 'items'
+			? 'data'
+			: String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+	const csv = await context.helpers.prepareBinaryData(Buffer.from(upload.csv.buffer, upload.csv.byteOffset, upload.csv.byteLength), upload.fileName, 'text/csv');
+	return {
+		json: {
+			dryRun: true,
+			message: `Dry run: ${contacts.prepared.report.rowsSent} calls would be started; nothing was sent to Trillet`,
+			...describeUpload(upload),
+			...describeReport(contacts.prepared.report),
+		},
+		binary: { [binaryField]: csv },
+	};
+}
