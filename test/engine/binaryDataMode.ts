@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Container } from '@n8n/di';
+import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
+
+/** How n8n keeps binary data: in the item as base64 (`default`) or in files on disk. */
+export type BinaryDataMode = 'default' | 'filesystem';
+
+let userFolderReady = false;
+
+/** n8n-core reads its settings from a user folder; tests get a fresh one of their own. */
+function ensureUserFolder(): void {
+	if (userFolderReady) return;
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-trillet-'));
+	// n8n logs every node error it sees; the tests assert on those errors instead.
+	process.env.N8N_LOG_LEVEL ??= 'silent';
+	userFolderReady = true;
+}
+
+let currentMode: BinaryDataMode | undefined;
+
+/** Switches the process's BinaryDataService to a mode, as N8N_DEFAULT_BINARY_DATA_MODE would. */
+export async function useBinaryDataMode(mode: BinaryDataMode): Promise<void> {
+	if (currentMode === mode) return;
+	ensureUserFolder();
+	Container.get(BinaryDataConfig).mode = mode;
+	await Container.get(BinaryDataService).init();
+	currentMode = mode;
+}

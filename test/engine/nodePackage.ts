@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+/** The repository root, where package.json says what n8n loads. */
+export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+
+interface PackageJson {
+	name: string;
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+export interface LoadedPackage {
+	/** Node types by the type name n8n gives a community node: `<package>.<node name>`. */
+	nodes: Record<string, INodeType>;
+	credentials: Record<string, ICredentialType>;
+}
+
+/**
+ * Loads the node and credential classes that package.json's `n8n` section lists, as n8n
+ * does: from `dist/` (what is published), or from the TypeScript sources under test.
+ */
+export function loadNodePackage(from: 'source' | 'dist' = 'source'): LoadedPackage {
+	const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
+	const resolve = (distPath: string) =>
+		from === 'dist'
+			? path.join(PACKAGE_ROOT, distPath)
+			: path.join(PACKAGE_ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+
+	const nodes: Record<string, INodeType> = {};
+	for (const file of pkg.n8n.nodes) {
+		const node = instantiateOnlyExport<INodeType>(resolve(file));
+		nodes[`${pkg.name}.${node.description.name}`] = node;
+	}
+	const credentials: Record<string, ICredentialType> = {};
+	for (const file of pkg.n8n.credentials) {
+		const credential = instantiateOnlyExport<ICredentialType>(resolve(file));
+		credentials[credential.name] = credential;
+	}
+	return { nodes, credentials };
+}
+
+function instantiateOnlyExport<T>(file: string): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(file) as Record<string, new () => T>;
+	const classes = Object.values(exported).filter((value) => typeof value === 'function');
+	if (classes.length !== 1) throw new Error(`${file} must export exactly one class`);
+	return new classes[0]();
+}

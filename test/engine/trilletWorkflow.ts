@@ -1,0 +1,75 @@
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+
+import type { TrilletEmulator } from '../emulator';
+import type { WorkflowJson } from './runWorkflow';
+import type { TestFile } from './standInNodes';
+
+export const TRILLET_NODE_TYPE = 'n8n-nodes-trillet.trilletBatchCall';
+/** The name of the Trillet node in workflows built here. */
+export const TRILLET = 'Trillet';
+
+/** What feeds the Trillet node: CSV files (one item each), or rows pinned on a Google Sheets node. */
+export type TrilletInput = { files: TestFile[] } | { rows: IDataObject[] } | { items: IDataObject[] };
+
+/**
+ * Manual Trigger → (Files | Google Sheets with pinned rows) → Trillet, as a user would build it.
+ * `settings` are the node's own settings, e.g. `{ continueOnFail: true }`.
+ */
+export function trilletWorkflow(
+	parameters: INodeParameters,
+	input: TrilletInput,
+	settings: Partial<INode> = {},
+): WorkflowJson {
+	const source = sourceNode(input);
+	const trillet: INode = {
+		id: 'trillet',
+		name: TRILLET,
+		type: TRILLET_NODE_TYPE,
+		typeVersion: 1,
+		position: [440, 0],
+		parameters,
+		credentials: { trilletApi: { id: 'cred-1', name: 'Trillet account' } },
+		...settings,
+	};
+	return {
+		name: 'Trillet test workflow',
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			source.node,
+			trillet,
+		],
+		connections: {
+			Start: { main: [[{ node: source.node.name, type: 'main', index: 0 }]] },
+			[source.node.name]: { main: [[{ node: TRILLET, type: 'main', index: 0 }]] },
+		},
+		pinData: source.pinData,
+	};
+}
+
+function sourceNode(input: TrilletInput): { node: INode; pinData?: WorkflowJson['pinData'] } {
+	if ('files' in input) {
+		return {
+			node: { id: 'files', name: 'Files', type: 'test.files', typeVersion: 1, position: [220, 0], parameters: { files: JSON.stringify(input.files) } },
+		};
+	}
+	const rows = 'rows' in input ? input.rows : input.items;
+	return {
+		node: { id: 'sheet', name: 'Sheet', type: 'n8n-nodes-base.googleSheets', typeVersion: 4.5, position: [220, 0], parameters: {} },
+		pinData: { Sheet: rows.map((json) => ({ json })) },
+	};
+}
+
+/** A CSV file as the Files stand-in emits it. */
+export function csvFile(text: string, fileName = 'contacts.csv', extra: Partial<TestFile> = {}): TestFile {
+	return { fileName, mimeType: 'text/csv', text, ...extra };
+}
+
+/** The credential values that reach the emulator. */
+export function emulatorCredentials(emulator: TrilletEmulator) {
+	return { trilletApi: { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url } };
+}
+
+/** The Agent field set by ID, as a saved workflow stores a resource locator. */
+export function agentById(id: string) {
+	return { __rl: true, mode: 'id', value: id };
+}
