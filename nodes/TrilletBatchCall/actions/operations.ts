@@ -2,10 +2,24 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { TrilletOperation } from './operation';
 import { forOperations } from './operation';
+import { cancelOperation } from './follow/cancel.operation';
+import { exportResultsOperation } from './follow/exportResults.operation';
+import { getOperation } from './follow/get.operation';
+import { getCallOperation } from './follow/getCall.operation';
+import { getCallsOperation } from './follow/getCalls.operation';
+import { getTemplateOperation } from './follow/getTemplate.operation';
 import { startOperation } from './start/start.operation';
 
 /** Every operation of the node, in the order the Operation list shows them. */
-export const operations: TrilletOperation[] = [startOperation];
+export const operations: TrilletOperation[] = [
+	startOperation,
+	getOperation,
+	getCallsOperation,
+	getCallOperation,
+	cancelOperation,
+	exportResultsOperation,
+	getTemplateOperation,
+];
 
 export const operationField: INodeProperties = {
 	displayName: 'Operation',
