@@ -39,6 +39,8 @@ export interface RunOptions {
 	mode?: WorkflowExecuteMode;
 	/** Which build of the package to load: the sources (tests) or `dist/` (demo, bench). */
 	packageFrom?: 'source' | 'dist';
+	/** Where relative file paths in the workflow point (an example's folder); default: cwd. */
+	workflowFolder?: string;
 }
 
 /** What a run left behind, read the way the n8n editor shows it. */
@@ -68,7 +70,7 @@ function packageFrom(from: 'source' | 'dist'): LoadedPackage {
 export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowRun> {
 	await useBinaryDataMode(options.binaryDataMode ?? 'default');
 	const pkg = packageFrom(options.packageFrom ?? 'source');
-	const nodeTypes = new TestNodeTypes({ ...standInNodeTypes(), ...pkg.nodes });
+	const nodeTypes = new TestNodeTypes({ ...standInNodeTypes(options.workflowFolder ?? process.cwd()), ...pkg.nodes });
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: json.name ?? 'Test workflow',

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -91,6 +92,27 @@ export class FilesStandIn implements INodeType {
 	}
 }
 
+/**
+ * Read/Write Files from Disk, reading one file. A relative path is read from the workflow's own
+ * folder, so the examples run from any clone (in n8n, give the full path).
+ */
+function readFileStandIn(workflowFolder: string): INodeType {
+	return {
+		description: describe('n8n-nodes-base.readWriteFile', 'Read/Write Files from Disk', {
+			properties: [
+				{ displayName: 'Operation', name: 'operation', type: 'string', default: 'read' },
+				{ displayName: 'File(s) Selector', name: 'fileSelector', type: 'string', default: '' },
+			],
+		}),
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const filePath = path.resolve(workflowFolder, this.getNodeParameter('fileSelector', 0) as string);
+			const mimeType = filePath.endsWith('.csv') ? 'text/csv' : 'application/octet-stream';
+			const binary = await this.helpers.prepareBinaryData(await readFile(filePath), path.basename(filePath), mimeType);
+			return [[{ json: {}, binary: { data: binary }, pairedItem: { item: 0 } }]];
+		},
+	};
+}
+
 export interface TestFile {
 	fileName: string;
 	mimeType: string;
@@ -108,7 +130,7 @@ async function fileBytes(file: TestFile): Promise<Buffer> {
 }
 
 /** The n8n-nodes-base types our examples and tests use, by kind of stand-in. */
-export function standInNodeTypes(): Record<string, INodeType> {
+export function standInNodeTypes(workflowFolder: string): Record<string, INodeType> {
 	const trigger = (name: string, displayName: string) =>
 		new TriggerStandIn(describe(name, displayName, { group: ['trigger'], inputs: [] }));
 	const pinned = (name: string, displayName: string) =>
@@ -123,6 +145,7 @@ export function standInNodeTypes(): Record<string, INodeType> {
 		'n8n-nodes-base.gmail': pinned('n8n-nodes-base.gmail', 'Gmail'),
 		'n8n-nodes-base.wait': passThrough('n8n-nodes-base.wait', 'Wait'),
 		'n8n-nodes-base.noOp': passThrough('n8n-nodes-base.noOp', 'No Operation'),
+		'n8n-nodes-base.readWriteFile': readFileStandIn(workflowFolder),
 		'test.files': new FilesStandIn(),
 	};
 }
