@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationProperties } from './actions/operations';
+import { operationProperties, operationSubtitle } from './actions/operations';
 import { router } from './actions/router';
 import { searchAgents } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport';
@@ -13,7 +13,7 @@ export class TrilletBatchCall implements INodeType {
 		icon: { light: 'file:trillet.svg', dark: 'file:trillet.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle,
 		description: 'Have a Trillet AI voice agent call a whole contact list, then follow the batch',
 		defaults: { name: 'Trillet Batch Call' },
 		inputs: [NodeConnectionTypes.Main],

@@ -35,3 +35,8 @@ export const operationProperties: INodeProperties[] = [
 	operationField,
 	...operations.flatMap((operation) => forOperations([operation.value], operation.properties)),
 ];
+
+/** The node's subtitle on the canvas: the chosen operation's name, e.g. "Start Batch". */
+export const operationSubtitle = `={{ ${JSON.stringify(
+	Object.fromEntries(operations.map(({ value, name }) => [value, name])),
+)}[$parameter["operation"]] }}`;

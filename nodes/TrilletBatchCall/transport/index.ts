@@ -25,7 +25,7 @@ export interface TrilletRequest {
 	body?: FormData | IDataObject;
 	/** What the request does, in the words of an error message: "start the batch". */
 	action: string;
-	/** A request that starts calls is never repeated once it may have reached Trillet. */
+	/** A request that starts calls is never repeated once it may have reached Trillet (default: POST). */
 	startsCalls?: boolean;
 	notFound?: string;
 	itemIndex?: number;
@@ -81,7 +81,8 @@ async function send(
 	const context: FailureContext = {
 		action: request.action,
 		baseUrl,
-		startsCalls: request.startsCalls ?? false,
+		// A POST may start something unless the caller says otherwise; reads and cancels may repeat.
+		startsCalls: request.startsCalls ?? request.method === 'POST',
 		notFound: request.notFound,
 	};
 	for (let attempt = 1; ; attempt++) {
