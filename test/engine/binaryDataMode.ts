@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Container } from '@n8n/di';
+import type { IBinaryData } from 'n8n-workflow';
 import { BinaryDataConfig, BinaryDataService } from 'n8n-core';
 
 /** How n8n keeps binary data: in the item as base64 (`default`) or in files on disk. */
@@ -28,4 +29,10 @@ export async function useBinaryDataMode(mode: BinaryDataMode): Promise<void> {
 	Container.get(BinaryDataConfig).mode = mode;
 	await Container.get(BinaryDataService).init();
 	currentMode = mode;
+}
+
+/** The bytes of a binary field a node put out, wherever the mode in force keeps them. */
+export async function binaryBytes(binary: IBinaryData | undefined): Promise<Buffer> {
+	if (binary === undefined) throw new Error('The item has no such binary field');
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }

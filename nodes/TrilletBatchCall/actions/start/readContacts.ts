@@ -38,9 +38,11 @@ export function contactsFromItems(
 	items: INodeExecutionData[],
 	options: StartOptions,
 ): ContactList {
-	if (items.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'There are no input items to call', {
-			description: 'Connect a node that outputs one item per person, e.g. Google Sheets → Get Rows',
+	// An upstream node set to "Always Output Data" sends one empty item when it found nothing.
+	if (items.every((item) => Object.keys(item.json).length === 0)) {
+		throw new NodeOperationError(context.getNode(), 'There are no contacts to call: the input items are empty', {
+			description:
+				'The previous node returned no rows. Check its filter, or connect a node that outputs one item per person, e.g. Google Sheets → Get Rows',
 		});
 	}
 	const mapping = readFieldMapping(context);
