@@ -1,16 +1,6 @@
 import { checkHeader, toVariableColumnName, uniqueColumnNames } from '../../nodes/TrilletBatchCall/contacts/columns';
-import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
 import { mulberry32, pick } from './csvFixtures';
-
-function caughtError(action: () => unknown): ContactsError {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof ContactsError) return error;
-		throw error;
-	}
-	throw new Error('expected a ContactsError');
-}
+import { contactsErrorFrom } from './uploadTestKit';
 
 describe('checkHeader', () => {
 	test('returns the trimmed column names and where phone_number is', () => {
@@ -28,7 +18,7 @@ describe('checkHeader', () => {
 	test.each(['Phone Number', 'PHONE_NUMBER', 'phone-number', 'phone.number', 'phoneNumber', ' Phone_Number '])(
 		'tells the user to rename the near-miss %j to phone_number',
 		(nearMiss) => {
-			const error = caughtError(() => checkHeader(['first_name', nearMiss, 'email']));
+			const error = contactsErrorFrom(() => checkHeader(['first_name', nearMiss, 'email']));
 			expect(error.message).toContain(`"${nearMiss.trim()}"`);
 			expect(error.hint).toContain(`Rename the column "${nearMiss.trim()}" to "phone_number"`);
 		},
@@ -44,13 +34,13 @@ describe('checkHeader', () => {
 	);
 
 	test('prefers a spelling of phone_number over a synonym when naming the column to rename', () => {
-		const error = caughtError(() => checkHeader(['mobile', 'Phone Number']));
+		const error = contactsErrorFrom(() => checkHeader(['mobile', 'Phone Number']));
 		expect(error.hint).toContain('"Phone Number"');
 	});
 
 	test('lists the first ten columns found when nothing looks like a phone column', () => {
 		const columns = Array.from({ length: 13 }, (_, index) => `col${index + 1}`);
-		const error = caughtError(() => checkHeader(columns));
+		const error = contactsErrorFrom(() => checkHeader(columns));
 		expect(error.message).toContain('"col1", "col2"');
 		expect(error.message).toContain('"col10" and 3 more');
 		expect(error.message).not.toContain('"col11"');
@@ -58,7 +48,7 @@ describe('checkHeader', () => {
 	});
 
 	test('says the header is missing when the first line holds a phone number', () => {
-		const error = caughtError(() => checkHeader(['+1 (415) 555-0123', 'Ann']));
+		const error = contactsErrorFrom(() => checkHeader(['+1 (415) 555-0123', 'Ann']));
 		expect(error.message).toMatch(/looks like a contact rather than a header/);
 		expect(error.hint).toMatch(/Add a header line/);
 	});
@@ -68,7 +58,7 @@ describe('checkHeader', () => {
 	});
 
 	test('refuses a column without a name and says which one', () => {
-		const error = caughtError(() => checkHeader(['phone_number', 'name', ' ']));
+		const error = contactsErrorFrom(() => checkHeader(['phone_number', 'name', ' ']));
 		expect(error.message).toContain('Column 3');
 		expect(error.hint).toMatch(/comma at the end of the header/);
 	});

@@ -1,8 +1,7 @@
 import { decodeCsvText } from '../../nodes/TrilletBatchCall/contacts/decodeCsvText';
-import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
 import { fastestRunMs } from './timing';
+import { contactsErrorFrom, utf8 } from './uploadTestKit';
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytesOf = (...parts: Array<string | number[]>): Uint8Array =>
 	Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? Array.from(utf8(part)) : part)));
 
@@ -14,16 +13,6 @@ function utf16(text: string, byteOrder: 'le' | 'be'): Uint8Array {
 		view.setUint16(2 + index * 2, text.charCodeAt(index), byteOrder === 'le');
 	}
 	return bytes;
-}
-
-function caughtError(action: () => unknown): ContactsError {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof ContactsError) return error;
-		throw error;
-	}
-	throw new Error('expected a ContactsError');
 }
 
 // "José" as Excel's "CSV (Comma delimited)" saves it: Windows-1252, é = 0xE9.
@@ -55,7 +44,7 @@ describe('decodeCsvText', () => {
 	});
 
 	test('refuses Windows-1252 bytes read as UTF-8, naming the byte offset and line and how to fix it', () => {
-		const error = caughtError(() => decodeCsvText(WINDOWS_1252_CSV));
+		const error = contactsErrorFrom(() => decodeCsvText(WINDOWS_1252_CSV));
 		const offset = 'phone_number,first_name\r\n+14155550123,Jos'.length;
 		expect(error.message).toContain(`byte offset ${offset}`);
 		expect(error.message).toContain('line 2');
@@ -68,12 +57,12 @@ describe('decodeCsvText', () => {
 	});
 
 	test('counts CR, LF and CRLF line breaks when naming the line of a bad byte', () => {
-		const error = caughtError(() => decodeCsvText(bytesOf('a\rb\nc\r\nd', [0xff])));
+		const error = contactsErrorFrom(() => decodeCsvText(bytesOf('a\rb\nc\r\nd', [0xff])));
 		expect(error.message).toContain('line 4');
 	});
 
 	test('refuses a multi-byte character cut off at the end of the file', () => {
-		const error = caughtError(() => decodeCsvText(bytesOf('phone_number\nJos', [0xc3])));
+		const error = contactsErrorFrom(() => decodeCsvText(bytesOf('phone_number\nJos', [0xc3])));
 		expect(error.message).toContain('byte offset 16');
 		expect(error.message).toContain('line 2');
 	});
@@ -112,7 +101,7 @@ describe('decodeCsvText', () => {
 
 	test('refuses an XLSX (zip) file and says to export the sheet as CSV', () => {
 		const xlsx = bytesOf([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], '[Content_Types].xml');
-		const error = caughtError(() => decodeCsvText(xlsx));
+		const error = contactsErrorFrom(() => decodeCsvText(xlsx));
 		expect(error.message).toMatch(/Excel or zip/);
 		expect(error.hint).toMatch(/File → Download/);
 		expect(error.hint).toMatch(/CSV UTF-8/);
@@ -146,7 +135,7 @@ describe('decodeCsvText', () => {
 		['a file with only whitespace', utf8(' \r\n\t\n'), /only whitespace/],
 		['a file with a byte order mark and whitespace', bytesOf([0xef, 0xbb, 0xbf], '\r\n'), /only whitespace/],
 	])('refuses %s', (_name, bytes, found) => {
-		const error = caughtError(() => decodeCsvText(bytes));
+		const error = contactsErrorFrom(() => decodeCsvText(bytes));
 		expect(error.message).toMatch(found);
 		expect(error.hint).toMatch(/phone_number/);
 	});

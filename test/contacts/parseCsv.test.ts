@@ -5,6 +5,7 @@ import { forEachCsvRecord, isBlankRecord } from '../../nodes/TrilletBatchCall/co
 import type { CsvParseStats } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
 import { mulberry32, pick, randomTable, toUntidyCsv } from './csvFixtures';
 import { fastestRunMs } from './timing';
+import { contactsErrorFrom } from './uploadTestKit';
 
 interface ParsedRecords {
 	records: string[][];
@@ -31,16 +32,6 @@ function oracle(text: string): string[][] {
 		relax_column_count: true,
 		record_delimiter: ['\r\n', '\n', '\r'],
 	});
-}
-
-function caughtError(action: () => unknown): ContactsError {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof ContactsError) return error;
-		throw error;
-	}
-	throw new Error('expected a ContactsError');
 }
 
 describe('forEachCsvRecord', () => {
@@ -100,14 +91,14 @@ describe('forEachCsvRecord', () => {
 	});
 
 	test('names the line where an unterminated quoted field starts', () => {
-		const error = caughtError(() => readAll('a,b\n1,2\n3,"never\nclosed\n4,5\n'));
+		const error = contactsErrorFrom(() => readAll('a,b\n1,2\n3,"never\nclosed\n4,5\n'));
 		expect(error.message).toContain('line 3');
 		expect(error.message).toMatch(/never closed/);
 		expect(error.hint).toMatch(/closing double quote/);
 	});
 
 	test('refuses text after a closing quote and names its line', () => {
-		const error = caughtError(() => readAll('a,b\n1,2\n"multi\nline"x,3\n'));
+		const error = contactsErrorFrom(() => readAll('a,b\n1,2\n"multi\nline"x,3\n'));
 		expect(error.message).toContain('quote in the middle of a field');
 		expect(error.message).toContain('line 4');
 		expect(error.hint).toMatch(/two quotes/);

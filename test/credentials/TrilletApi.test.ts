@@ -1,16 +1,13 @@
 import { testCredential } from '../engine/credentialTest';
-import { startTrilletEmulator, type TrilletEmulator } from '../emulator';
+import { useTrilletEmulator } from '../emulator';
 
 describe('the Trillet API credential', () => {
-	let emulator: TrilletEmulator;
+	const emulator = useTrilletEmulator();
 	let valid: { apiKey: string; workspaceId: string; baseUrl: string };
 
-	beforeAll(async () => {
-		emulator = await startTrilletEmulator();
+	beforeAll(() => {
 		valid = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
 	});
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
 
 	test('"Test credential" succeeds with a valid key and workspace, sending both headers to the agents list', async () => {
 		const result = await testCredential('trilletApi', valid);

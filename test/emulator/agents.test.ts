@@ -1,14 +1,8 @@
 // The agent routes, the credential checks every /v1/api route makes, and what the recorder keeps.
-import { createDefaultAgents, startTrilletEmulator, type TrilletEmulator } from './index';
+import { createDefaultAgents, startTrilletEmulator, useTrilletEmulator } from './index';
 import { callApi } from './testClient';
 
-let emulator: TrilletEmulator;
-
-beforeAll(async () => {
-	emulator = await startTrilletEmulator();
-});
-afterEach(() => emulator.reset());
-afterAll(() => emulator.close());
+const emulator = useTrilletEmulator();
 
 describe('listing agents', () => {
 	it('by default answers a bare array of three ready voice agents of the workspace', async () => {

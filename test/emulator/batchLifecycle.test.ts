@@ -1,19 +1,11 @@
 // A batch's life: queued → processing → completed or cancelled, one deterministic step at a time.
-import { startTrilletEmulator, type TrilletEmulator } from './index';
+import { useTrilletEmulator } from './index';
 import { callApi, contactsCsv, startedBatchId } from './testClient';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 let clock = NOW;
-let emulator: TrilletEmulator;
-
-beforeAll(async () => {
-	emulator = await startTrilletEmulator({ now: () => clock });
-});
-afterEach(() => {
-	clock = NOW;
-	emulator.reset();
-});
-afterAll(() => emulator.close());
+const emulator = useTrilletEmulator({ now: () => clock });
+afterEach(() => (clock = NOW));
 
 const batchOf = (id: string) => emulator.batches().find((batch) => batch.id === id);
 const statusCounts = async (id: string) => (await callApi(emulator, 'GET', `/v1/api/batch-calls/${id}/status`)).body;

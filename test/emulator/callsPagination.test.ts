@@ -1,5 +1,5 @@
 // Listing a batch's calls page by page: limits, filters, and a deliberately broken server.
-import { startTrilletEmulator, type TrilletEmulator } from './index';
+import { startTrilletEmulator, type TrilletEmulator, useTrilletEmulator } from './index';
 import { callApi, contactsCsv, startedBatchId } from './testClient';
 
 interface CallsPage {
@@ -8,14 +8,12 @@ interface CallsPage {
 	summary: Record<string, number>;
 }
 
-let emulator: TrilletEmulator;
+const emulator = useTrilletEmulator(undefined, { resetBeforeEach: false });
 let batchId: string;
 
 beforeAll(async () => {
-	emulator = await startTrilletEmulator();
 	batchId = await startedBatchId(emulator, contactsCsv(250));
 });
-afterAll(() => emulator.close());
 
 async function page(query: string, on: TrilletEmulator = emulator, id = batchId): Promise<CallsPage> {
 	const answer = await callApi(on, 'GET', `/v1/api/batch-calls/${id}/calls${query}`);

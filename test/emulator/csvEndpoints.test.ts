@@ -1,16 +1,10 @@
 // The CSV routes: the template download, the results export, and the validate and preview checks.
 import { parse } from 'csv-parse/sync';
-import { startTrilletEmulator, type TrilletEmulator } from './index';
+import { useTrilletEmulator } from './index';
 import { batchForm, callApi, startedBatchId } from './testClient';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
-let emulator: TrilletEmulator;
-
-beforeAll(async () => {
-	emulator = await startTrilletEmulator({ now: () => NOW });
-});
-afterEach(() => emulator.reset());
-afterAll(() => emulator.close());
+const emulator = useTrilletEmulator({ now: () => NOW });
 
 describe('the template', () => {
 	it('is a CSV download with the documented columns and one example row', async () => {

@@ -1,6 +1,6 @@
 // Every curl example of the "Start Batch Calls" page, replayed word for word against the emulator,
 // and the error responses that page documents.
-import { createDefaultAgents, startTrilletEmulator, type TrilletEmulator } from './index';
+import { createDefaultAgents, useTrilletEmulator } from './index';
 import { type CurlCommand, parseCurl, replayCurl } from './curlReplay';
 import { contactsCsv, csvOfSize } from './testClient';
 
@@ -42,13 +42,7 @@ const DOCUMENTED_AGENT = { ...createDefaultAgents()[0], _id: 'agent_123456', nam
 const BATCH_CALLS_CSV = Buffer.from(contactsCsv(150));
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
-let emulator: TrilletEmulator;
-
-beforeAll(async () => {
-	emulator = await startTrilletEmulator({ agents: [...createDefaultAgents(), DOCUMENTED_AGENT] });
-});
-afterEach(() => emulator.reset());
-afterAll(() => emulator.close());
+const emulator = useTrilletEmulator({ agents: [...createDefaultAgents(), DOCUMENTED_AGENT] });
 
 function documented(name: string): CurlCommand {
 	const text = DOCUMENTED_COMMANDS[name]

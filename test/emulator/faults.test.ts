@@ -1,16 +1,10 @@
 // Failure injection: what a client meets when the API limits, breaks, hangs or loses its answer.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startTrilletEmulator, type TrilletEmulator } from './index';
+import { startTrilletEmulator, useTrilletEmulator } from './index';
 import { callApi, contactsCsv, startBatch } from './testClient';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
-let emulator: TrilletEmulator;
-
-beforeAll(async () => {
-	emulator = await startTrilletEmulator({ now: () => NOW });
-});
-afterEach(() => emulator.reset());
-afterAll(() => emulator.close());
+const emulator = useTrilletEmulator({ now: () => NOW });
 
 async function waitUntil(condition: () => boolean): Promise<void> {
 	for (let attempt = 0; attempt < 200 && !condition(); attempt++) await sleep(10);

@@ -1,20 +1,12 @@
 // What the emulated batch POST accepts and refuses beyond the documented examples.
-import { startTrilletEmulator, type TrilletEmulator } from './index';
+import { useTrilletEmulator } from './index';
 import { batchForm, callApi, contactsCsv, csvOfSize, startBatch } from './testClient';
 
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
 const NOW = new Date('2025-06-01T12:00:00Z');
 let clock = NOW;
-let emulator: TrilletEmulator;
-
-beforeAll(async () => {
-	emulator = await startTrilletEmulator({ now: () => clock });
-});
-afterEach(() => {
-	clock = NOW;
-	emulator.reset();
-});
-afterAll(() => emulator.close());
+const emulator = useTrilletEmulator({ now: () => clock });
+afterEach(() => (clock = NOW));
 
 describe('scheduledAt', () => {
 	it.each(['2025-07-01T09:00:00.000Z', '2025-07-01T09:00:00+02:00', '2025-07-01 09:00:00Z', '2025-02-30T09:00:00Z', 'tomorrow'])(

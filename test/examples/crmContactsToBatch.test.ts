@@ -1,21 +1,19 @@
 import { parse } from 'csv-parse/sync';
 
-import { startTrilletEmulator, type TrilletEmulator } from '../emulator';
+import { useTrilletEmulator } from '../emulator';
 import { loadExample } from '../engine/examples';
 import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { emulatorCredentials } from '../engine/trilletWorkflow';
 
 describe('the example "call HubSpot contacts" starts one batch straight from CRM items', () => {
-	let emulator: TrilletEmulator;
+	const emulator = useTrilletEmulator(undefined, { resetBeforeEach: false });
 	let run: WorkflowRun;
 
 	beforeAll(async () => {
-		emulator = await startTrilletEmulator();
 		run = await runWorkflow(loadExample('crm-contacts-to-batch.json', emulator.agents[1]._id), {
 			credentials: emulatorCredentials(emulator),
 		});
 	});
-	afterAll(async () => await emulator.close());
 
 	test('the pinned contacts become one upload with the mapped and selected columns', () => {
 		expect(emulator.requests).toHaveLength(1);

@@ -1,21 +1,19 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../emulator';
+import { useTrilletEmulator } from '../emulator';
 import { EXAMPLES_FOLDER, loadExample } from '../engine/examples';
 import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { emulatorCredentials } from '../engine/trilletWorkflow';
 
 describe('the example "call a CRM export tomorrow at 9, retry twice" runs as imported', () => {
-	let emulator: TrilletEmulator;
+	const emulator = useTrilletEmulator(undefined, { resetBeforeEach: false });
 	let run: WorkflowRun;
 
 	beforeAll(async () => {
-		emulator = await startTrilletEmulator();
 		run = await runWorkflow(loadExample('csv-to-batch.json', emulator.agents[0]._id), {
 			credentials: emulatorCredentials(emulator),
 			binaryDataMode: 'filesystem',
 			workflowFolder: EXAMPLES_FOLDER,
 		});
 	});
-	afterAll(async () => await emulator.close());
 
 	test('the export is uploaded once, cleaned to E.164, without the rows that cannot be called', () => {
 		expect(emulator.requests).toHaveLength(1);

@@ -1,22 +1,20 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../emulator';
+import { useTrilletEmulator } from '../emulator';
 import { loadExample } from '../engine/examples';
 import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { emulatorCredentials } from '../engine/trilletWorkflow';
 
 describe('the example "start at 9, report at 17" runs as imported', () => {
-	let emulator: TrilletEmulator;
+	const emulator = useTrilletEmulator(undefined, { resetBeforeEach: false });
 	let run: WorkflowRun;
 	let batchId: string;
 
 	beforeAll(async () => {
-		emulator = await startTrilletEmulator();
 		run = await runWorkflow(loadExample('start-at-9-report-at-17.json', emulator.agents[0]._id), {
 			startNode: 'Every day at 9:00',
 			credentials: emulatorCredentials(emulator),
 		});
 		batchId = String(run.output('Start Batch')[0]?.json.batchId);
 	});
-	afterAll(async () => await emulator.close());
 
 	test('every node ran, from the 9:00 trigger to the report', () => {
 		expect(run.executedNodes).toEqual([

@@ -1,12 +1,9 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { batchOf, requestsTo, runTrillet } from './followKit';
 
 describe('Cancel Batch', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	const statusOf = (batchId: string) => emulator.batches().find((batch) => batch.id === batchId)?.status;
 

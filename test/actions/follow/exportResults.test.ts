@@ -1,12 +1,9 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { batchOf, binaryText, csvRows, requestsTo, runTrillet } from './followKit';
 
 describe('Export Results', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('outputs Trillet’s results CSV as a file, named as Trillet names it, with its row count', async () => {
 		const batchId = await batchOf(emulator, 12);

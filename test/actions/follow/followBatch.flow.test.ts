@@ -1,6 +1,6 @@
 import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { type TrilletEmulator, useTrilletEmulator } from '../../emulator';
 import { contactsCsv } from '../../emulator/testClient';
 import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../../engine/runWorkflow';
 import { agentById, csvFile, emulatorCredentials, TRILLET_NODE_TYPE } from '../../engine/trilletWorkflow';
@@ -62,16 +62,14 @@ function followWorkflow(emulator: TrilletEmulator): WorkflowJson {
 }
 
 describe('a workflow starts a batch of 230 calls, then follows it to the end', () => {
-	let emulator: TrilletEmulator;
+	const emulator = useTrilletEmulator(undefined, { resetBeforeEach: false });
 	let run: WorkflowRun;
 	let batchId: string;
 
 	beforeAll(async () => {
-		emulator = await startTrilletEmulator();
 		run = await runWorkflow(followWorkflow(emulator), { credentials: emulatorCredentials(emulator) });
 		batchId = String(run.output('Start Batch')[0]?.json.batchId);
 	});
-	afterAll(async () => await emulator.close());
 
 	test('every node ran, Cancel Batch last', () => {
 		expect(run.executedNodes).toEqual([

@@ -1,12 +1,9 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { batchOf, requestsTo, runTrillet } from './followKit';
 
 describe('Get Batch', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('outputs the batch as Trillet gives it, with the batchId added for the next node', async () => {
 		const batchId = await batchOf(emulator, 3);

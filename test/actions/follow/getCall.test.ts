@@ -1,12 +1,9 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { batchOf, requestsTo, runTrillet } from './followKit';
 
 describe('Get Call', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('a finished call comes with its transcript and outcome', async () => {
 		const batchId = await batchOf(emulator, 2);

@@ -1,4 +1,4 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { batchOf, requestsTo, runTrillet } from './followKit';
 
@@ -10,10 +10,7 @@ function jobIds(batchId: string, from: number, to: number): string[] {
 }
 
 describe('Get Calls', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('Return All reads every page, 100 calls at a time, and outputs one item per call', async () => {
 		const batchId = await batchOf(emulator, 230);
@@ -99,10 +96,7 @@ describe('Get Calls', () => {
 });
 
 describe('Get Calls on a server that repeats the same page forever', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator({ repeatCallsPage: true })));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator({ repeatCallsPage: true });
 
 	test('stops at the first page that brings nothing new, with an error that says so', async () => {
 		const batchId = await batchOf(emulator, 230);

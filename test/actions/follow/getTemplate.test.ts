@@ -1,12 +1,9 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { binaryText, csvRows, requestsTo, runTrillet } from './followKit';
 
 describe('Get CSV Template', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('outputs Trillet’s template as a CSV file, without needing a batch', async () => {
 		const run = await runTrillet(emulator, { operation: 'getTemplate' }, [{}]);

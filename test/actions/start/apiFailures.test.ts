@@ -1,4 +1,4 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { startTrilletEmulator, useTrilletEmulator } from '../../emulator';
 import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
@@ -6,10 +6,7 @@ const ONE_CONTACT = { files: [csvFile('phone_number\n+14155550123\n')] };
 const UPLOAD = { method: 'POST', path: /^\/v1\/api\/batch-calls$/ };
 
 describe('Start Batch turns Trillet’s refusals into plain errors', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('an agent the workspace does not have is named', async () => {
 		const run = await runStart(emulator, ONE_CONTACT, { agent: { __rl: true, mode: 'id', value: 'agent_missing' } });
@@ -77,10 +74,7 @@ describe('Start Batch turns Trillet’s refusals into plain errors', () => {
 });
 
 describe('Start Batch never starts a batch twice', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test.each([
 		['a server error', { kind: 'status', status: 500, body: { error: 'Failed to start batch execution' } }],

@@ -1,15 +1,12 @@
 import { parse } from 'csv-parse/sync';
 
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { binaryBytes } from '../../engine/binaryDataMode';
 import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
 import { runStart } from './startHelpers';
 
 describe('a dry run checks everything and calls no one', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test.each(['default', 'filesystem'] as const)(
 		'from a CSV (%s binary-data mode): the report and the exact CSV that would be sent, no request',

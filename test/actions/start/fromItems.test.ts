@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { type TrilletEmulator, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
@@ -12,10 +12,7 @@ function uploadedTable(emulator: TrilletEmulator): string[][] {
 }
 
 describe('Start Batch from input items: all items make one batch', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('three items become exactly one upload whose CSV holds their values, tricky ones included', async () => {
 		const rows = [

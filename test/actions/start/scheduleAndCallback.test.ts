@@ -1,14 +1,11 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
 const ONE_CONTACT = { files: [csvFile('phone_number\n+14155550123\n')] };
 
 describe('Start Batch sends the schedule as UTC YYYY-MM-DDTHH:MM:SSZ', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test.each([
 		['an ISO text with an offset', '2031-01-15T10:30:00+01:00', '2031-01-15T09:30:00Z'],
@@ -54,10 +51,7 @@ describe('Start Batch sends the schedule as UTC YYYY-MM-DDTHH:MM:SSZ', () => {
 });
 
 describe('Start Batch sends Smart Callback as the JSON text Trillet expects', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test('with numbers as numbers, in the documented shape', async () => {
 		await runStart(emulator, ONE_CONTACT, {

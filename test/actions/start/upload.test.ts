@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
@@ -12,10 +12,7 @@ const CONTACTS = [
 ].join('\n');
 
 describe('Start Batch uploads a CSV exactly as Trillet documents it', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	test.each(['default', 'filesystem'] as const)(
 		'in %s binary-data mode the server parses the same rows, with agentId and nothing unasked for',

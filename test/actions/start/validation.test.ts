@@ -1,4 +1,4 @@
-import { startTrilletEmulator, type TrilletEmulator } from '../../emulator';
+import { useTrilletEmulator } from '../../emulator';
 import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
 import type { TestFile } from '../../engine/standInNodes';
 import { runStart, uploads } from './startHelpers';
@@ -9,10 +9,7 @@ function bytesFile(bytes: Buffer, fileName: string, mimeType = 'text/csv'): Test
 }
 
 describe('Start Batch stops wrong contact lists before a single call is paid for', () => {
-	let emulator: TrilletEmulator;
-	beforeAll(async () => (emulator = await startTrilletEmulator()));
-	beforeEach(() => emulator.reset());
-	afterAll(async () => await emulator.close());
+	const emulator = useTrilletEmulator();
 
 	async function expectRefused(files: TestFile[], message: RegExp, description?: RegExp, extra = {}) {
 		const run = await runStart(emulator, { files }, extra);
