@@ -6,9 +6,11 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeFailure, type ApiFailure, type FailureContext } from './apiFailure';
+import { describeFailure, mayHaveActed, redacted, type ApiFailure, type FailureContext } from './apiFailure';
+import { normaliseBaseUrl } from './baseUrl';
+import { answerSample, decodeBody, fileNameFromDisposition, headerValue, secondsUntilReset } from './response';
 import { MAX_ATTEMPTS, MAX_RETRY_WAIT_MS, mayRetry, parseRetryAfter, retryDelayMs } from './retryPolicy';
 
 // The only module that talks HTTP to Trillet: base URL, authentication, retries and errors.
@@ -30,29 +32,40 @@ export interface TrilletRequest {
 	notFound?: string;
 	itemIndex?: number;
 	timeoutMs?: number;
+	/** Says what is wrong with a 2xx answer that is not the expected shape, or nothing. */
+	checkAnswer?: (body: unknown) => string | undefined;
 }
 
 export interface TrilletFile {
 	bytes: Buffer;
 	fileName?: string;
-	mimeType: string;
 }
 
 /** Sends a request and returns the parsed JSON answer, or throws a NodeApiError in plain words. */
 export async function trilletRequest<T>(this: TrilletContext, request: TrilletRequest): Promise<T> {
-	const response = await send.call(this, request, { json: true });
+	const response = await send.call(this, request, { json: true }, (body) =>
+		body !== null && typeof body === 'object' ? request.checkAnswer?.(body) : `The answer was not JSON but "${answerSample(body)}"`,
+	);
 	return response.body as T;
 }
 
-/** Sends a request whose answer is a file (CSV): the bytes, its name and type. */
+/** Sends a request whose answer is a file (CSV): its bytes and name. */
 export async function trilletFileRequest(this: TrilletContext, request: TrilletRequest): Promise<TrilletFile> {
-	const response = await send.call(this, request, { encoding: 'arraybuffer' });
-	const headers = response.headers;
+	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers) => {
+		// Judged by content, not by header: servers label CSV loosely, but a page or JSON is no file.
+		const start = Buffer.from(body as ArrayBuffer).subarray(0, 200).toString('utf8').trimStart();
+		const notAFile = /json/i.test(headerValue(headers['content-type']) ?? '') || /^(<!doctype|<html|\{)/i.test(start);
+		return notAFile ? `A CSV file was expected but the answer began "${answerSample(start)}"` : undefined;
+	});
 	return {
 		bytes: Buffer.from(response.body as ArrayBuffer),
-		fileName: fileNameFromDisposition(headerValue(headers['content-disposition'])),
-		mimeType: (headerValue(headers['content-type']) ?? 'text/csv').split(';')[0].trim(),
+		fileName: fileNameFromDisposition(headerValue(response.headers['content-disposition'])),
 	};
+}
+
+/** Whether a failed request that starts calls may nevertheless have started them (it is unknown). */
+export function mayHaveStarted(error: unknown): boolean {
+	return error instanceof NodeApiError && (error.errorResponse as { mayHaveStarted?: unknown })?.mayHaveStarted === true;
 }
 
 interface RawResponse {
@@ -65,78 +78,93 @@ async function send(
 	this: TrilletContext,
 	request: TrilletRequest,
 	shape: Pick<IHttpRequestOptions, 'json' | 'encoding'>,
+	checkAnswer: (body: unknown, headers: Record<string, unknown>) => string | undefined,
 ): Promise<RawResponse> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = String(credentials.baseUrl || 'https://api.trillet.ai').replace(/\/+$/, '');
+	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
+	if ('problem' in baseUrl) {
+		throw new NodeOperationError(this.getNode(), baseUrl.problem, { itemIndex: request.itemIndex });
+	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}`,
+		url: `${baseUrl.url}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		timeout: request.timeoutMs ?? 30_000,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// a redirect would carry the API key to another host, and turn the upload into a GET
+		disableFollowRedirect: true,
 		...shape,
 	};
 	const context: FailureContext = {
 		action: request.action,
-		baseUrl,
+		baseUrl: baseUrl.url,
 		// A POST may start something unless the caller says otherwise; reads and cancels may repeat.
 		startsCalls: request.startsCalls ?? request.method === 'POST',
 		notFound: request.notFound,
 	};
+	const secrets = [String(credentials.apiKey ?? '')];
 	for (let attempt = 1; ; attempt++) {
-		const outcome = await attemptOnce.call(this, options);
+		const outcome = await attemptOnce.call(this, options, checkAnswer);
 		if ('statusCode' in outcome) return outcome;
 		const delay = retryDelayMs(outcome, attempt);
 		if (attempt >= MAX_ATTEMPTS || !mayRetry(outcome, context.startsCalls) || delay > MAX_RETRY_WAIT_MS) {
-			throw toNodeApiError.call(this, outcome, context, request.itemIndex);
+			throw toNodeApiError(this.getNode(), outcome, context, secrets, request.itemIndex);
 		}
 		await sleep(delay);
 	}
 }
 
-/** One try: a 2xx response, or the failure described without the request (it holds the key). */
+/** One try: a usable 2xx response, or the failure described without the request (it holds the key). */
 async function attemptOnce(
 	this: TrilletContext,
 	options: IHttpRequestOptions,
+	checkAnswer: (body: unknown, headers: Record<string, unknown>) => string | undefined,
 ): Promise<RawResponse | ApiFailure> {
 	let response: RawResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as RawResponse;
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
 	} catch (error) {
 		return networkFailure(error);
 	}
-	if (response.statusCode >= 200 && response.statusCode < 300) return response;
+	const { statusCode, headers } = response;
+	if (statusCode >= 200 && statusCode < 300) {
+		const problem = checkAnswer(response.body, headers);
+		return problem === undefined ? response : { kind: 'unexpected', detail: problem };
+	}
+	const body = decodeBody(response.body);
 	return {
 		kind: 'status',
-		status: response.statusCode,
-		body: decodeBody(response.body),
-		retryAfterSeconds: parseRetryAfter(headerValue(response.headers['retry-after'])),
+		status: statusCode,
+		body,
+		retryAfterSeconds:
+			parseRetryAfter(headerValue(headers['retry-after'])) ?? (statusCode === 429 ? secondsUntilReset(body) : undefined),
+		location: headerValue(headers.location),
 	};
 }
 
 function toNodeApiError(
-	this: TrilletContext,
+	node: ReturnType<TrilletContext['getNode']>,
 	failure: ApiFailure,
 	context: FailureContext,
+	secrets: string[],
 	itemIndex?: number,
 ): NodeApiError {
-	const { message, description } = describeFailure(failure, context);
+	const safe: ApiFailure =
+		failure.kind === 'status' ? { ...failure, body: redacted(failure.body, secrets) } : (redacted(failure, secrets) as ApiFailure);
+	const { message, description } = describeFailure(safe, context);
+	const mayHaveStarted = context.startsCalls && mayHaveActed(failure);
 	// Built from a clean object: the HTTP client's own error carries the request headers.
 	const response: JsonObject =
-		failure.kind === 'status'
-			? { httpCode: String(failure.status), body: JSON.parse(JSON.stringify(failure.body ?? null)) }
+		safe.kind === 'status'
+			? { httpCode: String(safe.status), body: (safe.body ?? null) as JsonObject, mayHaveStarted }
 			: // not `code`: NodeApiError would swap our words for its generic ECONNREFUSED text
-				{ networkError: failure.code };
-	return new NodeApiError(this.getNode(), response, {
+				{ networkError: safe.kind === 'network' ? safe.code : 'unexpected answer', mayHaveStarted };
+	return new NodeApiError(node, response, {
 		message,
 		description,
-		httpCode: failure.kind === 'status' ? String(failure.status) : undefined,
+		httpCode: safe.kind === 'status' ? String(safe.status) : undefined,
 		itemIndex,
 	});
 }
@@ -146,38 +174,15 @@ function networkFailure(error: unknown): ApiFailure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) {
+		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) {
 			return { kind: 'network', code, detail: safeDetail(candidate) };
 		}
 	}
-	return { kind: 'network', code: 'EUNKNOWN', detail: safeDetail(error) };
+	const detail = safeDetail(error);
+	return { kind: 'network', code: /invalid url/i.test(detail) ? 'ERR_INVALID_URL' : 'EUNKNOWN', detail };
 }
 
 function safeDetail(error: unknown): string {
 	const message = (error as { message?: unknown })?.message;
 	return typeof message === 'string' ? message.slice(0, 300) : '';
-}
-
-/** Error bodies arrive as JSON, text or bytes depending on the request's response shape. */
-function decodeBody(body: unknown): unknown {
-	const text =
-		body instanceof ArrayBuffer || Buffer.isBuffer(body)
-			? Buffer.from(body as ArrayBuffer).toString('utf8')
-			: body;
-	if (typeof text !== 'string') return text;
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
-}
-
-function headerValue(value: unknown): string | undefined {
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return typeof value === 'string' ? value : undefined;
-}
-
-function fileNameFromDisposition(disposition: string | undefined): string | undefined {
-	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
-	return match ? decodeURIComponent(match[1]) : undefined;
 }

@@ -10,6 +10,8 @@ export function mayRetry(failure: ApiFailure, startsCalls: boolean): boolean {
 		if (failure.status === 429) return true;
 		return !startsCalls && [502, 503, 504].includes(failure.status);
 	}
+	// an answer we cannot read came from something that did receive the request
+	if (failure.kind === 'unexpected') return false;
 	if (failure.code === 'ECONNREFUSED') return true;
 	return !startsCalls && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED'].includes(failure.code);
 }
