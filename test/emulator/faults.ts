@@ -49,10 +49,10 @@ function matches(match: FaultMatch, method: string, path: string): boolean {
 /**
  * The answer of a `status` fault. Without a body: 429 sends the documented rate-limit body,
  * any other status `{"error": "<reason phrase>"}`. A string body is sent as text/html, the way a
- * gateway's own error page arrives; any other body as JSON.
+ * gateway's own error page arrives; any other body as JSON. `headers` are added (e.g. a Location).
  */
 export function statusFaultResponse(fault: Extract<Fault, { kind: 'status' }>, now: Date): EmulatorResponse {
-	const headers: Record<string, string> = {};
+	const headers: Record<string, string> = { ...fault.headers };
 	if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
 	if (typeof fault.body === 'string') {
 		return { status: fault.status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: fault.body };

@@ -28,7 +28,7 @@ export interface EmulatorOptions {
 }
 
 export type Fault =
-	| { kind: 'status'; status: number; body?: unknown; retryAfterSeconds?: number }
+	| { kind: 'status'; status: number; body?: unknown; retryAfterSeconds?: number; headers?: Record<string, string> }
 	| { kind: 'hang' }
 	| { kind: 'drop' }
 	| { kind: 'dropAfterCreate' };

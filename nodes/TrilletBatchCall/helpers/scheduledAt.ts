@@ -36,12 +36,20 @@ export function toInstant(value: unknown, timeZone: string): Date {
 	}
 	const text = value.trim();
 	if (/^\d+$/.test(text)) return toInstant(Number(text), timeZone);
-	if (HAS_ZONE.test(text)) return checked(new Date(text), value);
+	if (HAS_ZONE.test(text)) return checked(withZone(text), value);
 	const naive = NAIVE_DATE_TIME.exec(text);
 	if (!naive) return checked(new Date(Number.NaN), value);
 	const [, y, mo, d, h = '0', mi = '0', s = '0'] = naive;
 	const wallClock = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
+	// Date.UTC rolls 30 February over to March: a date that does not exist must not move.
+	if (new Date(wallClock).toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${pad(h)}:${pad(mi)}:${pad(s)}`) {
+		return checked(new Date(Number.NaN), value);
+	}
 	return checked(new Date(wallClock - zoneOffsetMs(wallClock, timeZone)), value);
+}
+
+function pad(part: string): string {
+	return part.padStart(2, '0');
 }
 
 /** Formats an instant exactly as Trillet documents it; seconds are kept, milliseconds dropped. */
@@ -59,6 +67,16 @@ export function toScheduledAt(value: unknown, timeZone: string, now: Date): stri
 		);
 	}
 	return formatTrilletDateTime(instant);
+}
+
+/** A date-time with an offset; its date and time of day are checked to exist, as above. */
+function withZone(text: string): Date {
+	const fields = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(text);
+	const parsed = new Date(text);
+	if (!fields || Number.isNaN(parsed.getTime())) return parsed;
+	const [, y, mo, d, h, mi] = fields;
+	const sameDay = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi)).toISOString().startsWith(`${y}-${mo}-${d}T${h}:${mi}`);
+	return sameDay ? parsed : new Date(Number.NaN);
 }
 
 function isDateTimeLike(value: unknown): value is DateTimeLike {

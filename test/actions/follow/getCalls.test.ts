@@ -120,3 +120,16 @@ describe('Get Calls on a server that repeats the same page forever', () => {
 		]);
 	});
 });
+
+describe('Get Calls and an answer without calls', () => {
+	const emulator = useTrilletEmulator();
+
+	test('an answer without a list of calls is an error, not an empty report', async () => {
+		const batchId = await batchOf(emulator, 3);
+		emulator.failNext({ kind: 'status', status: 200, body: { ok: true } }, 1, { path: /\/calls$/ });
+		const run = await runTrillet(emulator, { operation: 'getCalls', batchId, returnAll: true }, [{}]);
+
+		expect(run.error(TRILLET)?.message).toBe(`Trillet’s answer could not be read when asked to list the calls of batch ${batchId}`);
+		expect(run.error(TRILLET)?.description).toMatch(/The answer has no list of calls/);
+	});
+});

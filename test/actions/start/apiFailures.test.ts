@@ -1,6 +1,7 @@
 import { startTrilletEmulator, useTrilletEmulator } from '../../emulator';
-import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
-import { runStart, uploads } from './startHelpers';
+import { runWorkflow } from '../../engine/runWorkflow';
+import { csvFile, emulatorCredentials, TRILLET, trilletWorkflow } from '../../engine/trilletWorkflow';
+import { runStart, startParameters, uploads } from './startHelpers';
 
 const ONE_CONTACT = { files: [csvFile('phone_number\n+14155550123\n')] };
 const UPLOAD = { method: 'POST', path: /^\/v1\/api\/batch-calls$/ };
@@ -11,7 +12,9 @@ describe('Start Batch turns Trillet’s refusals into plain errors', () => {
 	test('an agent the workspace does not have is named', async () => {
 		const run = await runStart(emulator, ONE_CONTACT, { agent: { __rl: true, mode: 'id', value: 'agent_missing' } });
 
-		expect(run.error(TRILLET)?.message).toBe('Trillet found no agent "agent_missing" in this workspace');
+		expect(run.error(TRILLET)?.message).toBe(
+			'Trillet answered 404: the agent "agent_missing" may not exist in this workspace, or the Base URL is wrong',
+		);
 		expect(run.error(TRILLET)?.description).toMatch(/Trillet said: "Agent not found"/);
 	});
 
@@ -84,7 +87,7 @@ describe('Start Batch never starts a batch twice', () => {
 		const run = await runStart(emulator, ONE_CONTACT);
 
 		expect(uploads(emulator)).toHaveLength(1);
-		expect(run.error(TRILLET)?.description).toMatch(/may have started .* NOT retried/);
+		expect(run.error(TRILLET)?.description).toMatch(/may have started .* NOT sent again/);
 	});
 
 	test('when the batch started but the answer was lost, it exists once and the user is told to check', async () => {
@@ -108,15 +111,51 @@ describe('Start Batch never starts a batch twice', () => {
 	});
 
 	test('n8n’s Retry On Fail does not start again the batches of items that had succeeded', async () => {
-		const files = [csvFile('phone_number\n+14155550101\n', 'first.csv'), csvFile('phone_number\nnot a number\n', 'second.csv')];
-		// the second file fails, so n8n runs the whole node again, the first file included
-		const run = await runStart(emulator, { files }, {}, {
-			nodeSettings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 },
+		const files = [
+			csvFile('phone_number\n+14155550101\n', 'first.csv', { json: { agent: emulator.agents[0]._id } }),
+			csvFile('phone_number\n+14155550102\n', 'second.csv', { json: { agent: 'agent_unknown' } }),
+		];
+		// Trillet refuses the second file's agent, so n8n runs the whole node again, the first file included
+		const run = await runStart(emulator, { files }, { agent: { __rl: true, mode: 'id', value: '={{ $json.agent }}' } }, {
+			nodeSettings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
 		});
 
-		expect(uploads(emulator).map((upload) => upload.file?.fileName)).toEqual(['first.csv']);
+		expect(uploads(emulator).map((upload) => upload.file?.fileName)).toEqual(['first.csv', 'second.csv', 'second.csv']);
 		expect(emulator.batches()).toHaveLength(1);
-		expect(run.error(TRILLET)?.message).toMatch(/The file "second.csv": 1 of 1 row cannot be called/);
+		expect(run.error(TRILLET)?.message).toMatch(/Trillet answered 404/);
+		expect(run.error(TRILLET)?.description).toMatch(
+			new RegExp(`Batches this node already started in this run: item 0 → ${emulator.batches()[0].id}`),
+		);
+	});
+
+	test('one bad file stops the node before any file is sent', async () => {
+		const files = [csvFile('phone_number\n+14155550101\n', 'good.csv'), csvFile('phone_number\nnot a number\n', 'bad.csv')];
+		const run = await runStart(emulator, { files });
+
+		expect(run.error(TRILLET)?.message).toMatch(/The file "bad.csv": 1 of 1 row cannot be called/);
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	test('two items carrying the same list for the same agent and time start it once', async () => {
+		const list = 'phone_number\n+14155550101\n';
+		const run = await runStart(emulator, { files: [csvFile(list, 'a.csv'), csvFile(list, 'a.csv')] });
+
+		expect(run.error(TRILLET)?.message).toBe('Item 1 would start the same batch as item 0');
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	test('the same node running twice in one execution (a loop) starts each of its lists', async () => {
+		const json = trilletWorkflow(startParameters(emulator), { files: [csvFile('phone_number\n+14155550101\n', 'a.csv')] });
+		// a second source feeds the same node a different list of the same size: the node runs twice
+		json.nodes.push({ ...json.nodes[1], id: 'files2', name: 'Files 2', parameters: { files: JSON.stringify([csvFile('phone_number\n+14155550199\n', 'b.csv')]) } });
+		json.connections.Start.main[0]?.push({ node: 'Files 2', type: 'main', index: 0 });
+		json.connections['Files 2'] = { main: [[{ node: TRILLET, type: 'main', index: 0 }]] };
+		await runWorkflow(json, { credentials: emulatorCredentials(emulator) });
+
+		expect(uploads(emulator).map((upload) => upload.file?.rows)).toEqual([
+			[{ phone_number: '+14155550101' }],
+			[{ phone_number: '+14155550199' }],
+		]);
 	});
 
 	test('a refused connection (nothing reached Trillet) is tried again and then reported', async () => {

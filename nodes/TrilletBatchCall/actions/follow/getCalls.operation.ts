@@ -122,6 +122,8 @@ async function requestPage(
 		action: `list the calls of batch ${query.batchId}`,
 		notFound: batchNotFound(query.batchId),
 		itemIndex,
+		// without a list, an empty report would look like a batch with no calls
+		checkAnswer: (body) => (Array.isArray((body as { calls?: unknown }).calls) ? undefined : 'The answer has no list of calls'),
 	})) as CallsPage;
 }
 

@@ -38,6 +38,11 @@ export function contactsFromItems(
 	items: INodeExecutionData[],
 	options: StartOptions,
 ): ContactList {
+	if (items.every((item) => Object.keys(item.json).length === 0 && Object.keys(item.binary ?? {}).length > 0)) {
+		throw new NodeOperationError(context.getNode(), 'The input items carry files, not contacts', {
+			description: 'To call the people in a CSV file, set "Contacts From" to "CSV File"',
+		});
+	}
 	// An upstream node set to "Always Output Data" sends one empty item when it found nothing.
 	if (items.every((item) => Object.keys(item.json).length === 0)) {
 		throw new NodeOperationError(context.getNode(), 'There are no contacts to call: the input items are empty', {

@@ -2,16 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/nodeErrors';
+import { errorItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
-import { forEachItem, errorItem } from '../eachItem';
 import { agentField, readAgentId } from './agentField';
 import { contactSourceFields } from './contactSourceFields';
 import { contactsFromBinary, contactsFromItems, type ContactList } from './readContacts';
 import { readScheduledAt, scheduleFields } from './scheduleFields';
 import { readSmartCallbackConfig, smartCallbackFields } from './smartCallbackFields';
 import { startBatch, type BatchUpload } from './startBatch';
+import { uploadFingerprint } from './startLedger';
 import { readStartOptions, startOptionsField, type StartOptions } from './startOptions';
 import { describeStart, dryRunItem } from './startOutput';
+
+/** One input item's batch, checked and ready to send, or why it cannot be. */
+type PlannedStart =
+	| { itemIndex: number; upload: BatchUpload; contacts: ContactList; options: StartOptions }
+	| { itemIndex: number; error: Error };
 
 /** Start Batch: checks the contacts, then uploads them as one Trillet batch. */
 export const startOperation: TrilletOperation = {
@@ -22,13 +28,52 @@ export const startOperation: TrilletOperation = {
 	properties: [agentField, ...contactSourceFields, ...scheduleFields, ...smartCallbackFields, startOptionsField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		if (this.getNodeParameter('source', 0, 'binary') === 'items') return await startFromItems(this, items);
-		return await forEachItem(this, items, async (itemIndex) => {
-			const options = readStartOptions(this, itemIndex);
-			const contacts = await contactsFromBinary(this, itemIndex, options);
-			return [await startOrDryRun(this, contacts, options, itemIndex)];
-		});
+		// Every file is checked before the first is sent: one bad file must not leave others started.
+		const plans = await planEachFile(this, items);
+		const refused = plans.find((plan) => 'error' in plan);
+		if (refused && 'error' in refused && !this.continueOnFail()) throw refused.error;
+		return await sendEach(this, plans);
 	},
 };
+
+async function planEachFile(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<PlannedStart[]> {
+	const plans: PlannedStart[] = [];
+	const fingerprints = new Map<string, number>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const options = readStartOptions(context, itemIndex);
+			const contacts = await contactsFromBinary(context, itemIndex, options);
+			const upload = readUpload(context, contacts, itemIndex);
+			refuseRepeat(context, fingerprints, upload, itemIndex);
+			plans.push({ itemIndex, upload, contacts, options });
+		} catch (error) {
+			plans.push({ itemIndex, error: asNodeError(context.getNode(), error, itemIndex) });
+		}
+	}
+	return plans;
+}
+
+async function sendEach(context: IExecuteFunctions, plans: PlannedStart[]): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	const started: string[] = [];
+	for (const plan of plans) {
+		const pairedItem = { item: plan.itemIndex };
+		if ('error' in plan) {
+			output.push(errorItem(plan.error, pairedItem));
+			continue;
+		}
+		try {
+			const item = await startOrDryRun(context, plan.upload, plan.contacts, plan.options, plan.itemIndex);
+			if (typeof item.json.batchId === 'string') started.push(`item ${plan.itemIndex} → ${item.json.batchId}`);
+			output.push({ ...item, pairedItem });
+		} catch (error) {
+			const nodeError = asNodeError(context.getNode(), error, plan.itemIndex);
+			if (!context.continueOnFail()) throw withStartedBatches(nodeError, started);
+			output.push(errorItem(nodeError, pairedItem));
+		}
+	}
+	return output;
+}
 
 /** All input items make one batch, so the node answers with one item paired to all of them. */
 async function startFromItems(context: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -36,7 +81,8 @@ async function startFromItems(context: IExecuteFunctions, items: INodeExecutionD
 	try {
 		const options = readStartOptions(context, 0);
 		const contacts = contactsFromItems(context, items, options);
-		return [{ ...(await startOrDryRun(context, contacts, options, 0)), pairedItem }];
+		const upload = readUpload(context, contacts, 0);
+		return [{ ...(await startOrDryRun(context, upload, contacts, options, 0)), pairedItem }];
 	} catch (error) {
 		const nodeError = asNodeError(context.getNode(), error, 0);
 		if (!context.continueOnFail()) throw nodeError;
@@ -44,28 +90,53 @@ async function startFromItems(context: IExecuteFunctions, items: INodeExecutionD
 	}
 }
 
+function readUpload(context: IExecuteFunctions, contacts: ContactList, itemIndex: number): BatchUpload {
+	const agentId = readAgentId(context, itemIndex);
+	if (agentId === '') {
+		throw new NodeOperationError(context.getNode(), 'No agent was chosen', {
+			itemIndex,
+			description: 'Pick the agent that makes the calls under "Agent", or give its ID',
+		});
+	}
+	return {
+		csv: contacts.prepared.csv,
+		fileName: contacts.fileName,
+		agentId,
+		scheduledAt: readScheduledAt(context, itemIndex),
+		smartCallbackConfig: readSmartCallbackConfig(context, itemIndex),
+	};
+}
+
+/** Two items carrying the same list for the same agent and time would ring everyone twice. */
+function refuseRepeat(context: IExecuteFunctions, seen: Map<string, number>, upload: BatchUpload, itemIndex: number): void {
+	const fingerprint = uploadFingerprint(upload);
+	const first = seen.get(fingerprint);
+	if (first !== undefined) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} would start the same batch as item ${first}`, {
+			itemIndex,
+			description:
+				'Both carry the same contacts for the same agent and time, so everyone would be called twice. Remove the repeated item, or turn on "Execute Once" in the settings of the node that produces the file.',
+		});
+	}
+	seen.set(fingerprint, itemIndex);
+}
+
 async function startOrDryRun(
 	context: IExecuteFunctions,
+	upload: BatchUpload,
 	contacts: ContactList,
 	options: StartOptions,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const upload: BatchUpload = {
-		csv: contacts.prepared.csv,
-		fileName: contacts.fileName,
-		agentId: readAgentId(context, itemIndex),
-		scheduledAt: readScheduledAt(context, itemIndex),
-		smartCallbackConfig: readSmartCallbackConfig(context, itemIndex),
-	};
-	if (upload.agentId === '') throw missingAgent(context, itemIndex);
 	if (options.dryRun) return await dryRunItem(context, upload, contacts, itemIndex);
 	const started = await startBatch(context, upload, itemIndex);
 	return { json: describeStart(started, upload, contacts.prepared.report) as IDataObject };
 }
 
-function missingAgent(context: IExecuteFunctions, itemIndex: number): Error {
-	return new NodeOperationError(context.getNode(), 'No agent was chosen', {
-		itemIndex,
-		description: 'Pick the agent that makes the calls under "Agent", or give its ID',
-	});
+/** When a later file fails, the user must know which batches did start, so as not to start them again. */
+function withStartedBatches<E extends Error & { description?: string | null }>(error: E, started: string[]): E {
+	if (started.length > 0) {
+		error.description = `${error.description ?? ''} Batches this node already started in this run: ${started.join(', ')}.`.trim();
+	}
+	return error;
 }

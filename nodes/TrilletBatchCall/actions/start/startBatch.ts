@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/nodeErrors';
-import { trilletRequest, type TrilletRequest } from '../../transport';
-import { ledgerKey, startLedger, type StartBatchResponse } from './startLedger';
+import { mayHaveStarted, trilletRequest, type TrilletRequest } from '../../transport';
+import { ledgerKey, startLedger, uploadFingerprint, type StartBatchResponse } from './startLedger';
 
 /** Everything one `POST /v1/api/batch-calls` sends. */
 export interface BatchUpload {
@@ -21,21 +21,19 @@ export interface StartedBatch {
 	reused: boolean;
 }
 
-/** Uploads the batch once, and never again within this execution whatever happens. */
-export async function startBatch(
-	context: IExecuteFunctions,
-	upload: BatchUpload,
-	itemIndex: number,
-): Promise<StartedBatch> {
-	const key = ledgerKey({
-		executionId: context.getExecutionId(),
-		nodeName: context.getNode().name,
-		itemIndex,
-		agentId: upload.agentId,
-		csvBytes: upload.csv.byteLength,
-		scheduledAt: upload.scheduledAt,
-	});
-	const earlier = startLedger.find(key);
+/** Uploads the batch, unless an earlier try of this node in this execution started it or may have. */
+export async function startBatch(context: IExecuteFunctions, upload: BatchUpload, itemIndex: number): Promise<StartedBatch> {
+	const executionId = context.getExecutionId();
+	const key = executionId
+		? ledgerKey({
+				executionId,
+				nodeName: context.getNode().name,
+				runIndex: runIndexOf(context, itemIndex),
+				itemIndex,
+				fingerprint: uploadFingerprint(upload),
+			})
+		: undefined;
+	const earlier = key === undefined ? undefined : startLedger.find(key);
 	if (earlier?.outcome === 'started') return { response: earlier.response, reused: true };
 	if (earlier?.outcome === 'unknown') {
 		throw new NodeOperationError(context.getNode(), 'This batch was not sent again: an earlier try in this run may already have started it', {
@@ -45,14 +43,19 @@ export async function startBatch(
 	}
 	try {
 		const response = (await trilletRequest.call(context, uploadRequest(upload, itemIndex))) as StartBatchResponse;
-		startLedger.record(key, { outcome: 'started', response });
+		if (key !== undefined) startLedger.record(key, { outcome: 'started', response });
 		return { response, reused: false };
 	} catch (error) {
-		if (mayHaveStarted(error)) {
-			startLedger.record(key, { outcome: 'unknown', reason: (error as Error).message + '.' });
+		if (key !== undefined && mayHaveStarted(error)) {
+			startLedger.record(key, { outcome: 'unknown', reason: `${(error as Error).message}.` });
 		}
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
+}
+
+/** How many times this node already ran in this execution (a loop), through the public `$runIndex`. */
+function runIndexOf(context: IExecuteFunctions, itemIndex: number): number {
+	return Number(context.evaluateExpression('{{ $runIndex }}', itemIndex)) || 0;
 }
 
 function uploadRequest(upload: BatchUpload, itemIndex: number): TrilletRequest {
@@ -68,16 +71,11 @@ function uploadRequest(upload: BatchUpload, itemIndex: number): TrilletRequest {
 		body: form,
 		action: 'start the batch',
 		startsCalls: true,
-		notFound: `Trillet found no agent "${upload.agentId}" in this workspace`,
+		// The API page lists no 404 for this endpoint; an unknown agent or a wrong Base URL give one.
+		notFound: `Trillet answered 404: the agent "${upload.agentId}" may not exist in this workspace, or the Base URL is wrong`,
 		itemIndex,
 		timeoutMs: 300_000,
+		checkAnswer: (body) =>
+			typeof (body as { batchId?: unknown }).batchId === 'string' ? undefined : 'The answer has no batchId',
 	};
-}
-
-/** A failure after which Trillet may hold the batch: a 5xx, a timeout or a dropped connection. */
-function mayHaveStarted(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const status = Number(error.httpCode);
-	if (Number.isFinite(status) && status > 0) return status >= 500;
-	return !/ECONNREFUSED|ENOTFOUND/.test(String((error.errorResponse as { networkError?: unknown })?.networkError));
 }

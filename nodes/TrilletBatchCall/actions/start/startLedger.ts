@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 // n8n's "Retry On Fail" runs the node again with the same items inside the same execution.
 // This ledger remembers which batches the node already started (or may have started) there,
 // so a retry never uploads them a second time and never rings the same people twice.
@@ -37,14 +39,29 @@ export class StartLedger {
 
 export const startLedger = new StartLedger();
 
-/** One batch start within one execution: the same node, item and upload. */
+/** What makes two uploads the same batch: the exact CSV, the agent, the schedule and the callbacks. */
+export function uploadFingerprint(upload: {
+	csv: Uint8Array;
+	agentId: string;
+	scheduledAt?: string;
+	smartCallbackConfig?: string;
+}): string {
+	return createHash('sha256')
+		.update(upload.csv)
+		.update(`\0${upload.agentId}\0${upload.scheduledAt ?? 'now'}\0${upload.smartCallbackConfig ?? ''}`)
+		.digest('hex');
+}
+
+/**
+ * One batch start within one execution. The run index tells apart the node's runs in a loop;
+ * it stays the same when Retry On Fail tries the node again.
+ */
 export function ledgerKey(parts: {
 	executionId: string;
 	nodeName: string;
+	runIndex: number;
 	itemIndex: number;
-	agentId: string;
-	csvBytes: number;
-	scheduledAt?: string;
+	fingerprint: string;
 }): string {
-	return [parts.executionId, parts.nodeName, parts.itemIndex, parts.agentId, parts.csvBytes, parts.scheduledAt ?? 'now'].join('|');
+	return [parts.executionId, parts.nodeName, parts.runIndex, parts.itemIndex, parts.fingerprint].join('|');
 }

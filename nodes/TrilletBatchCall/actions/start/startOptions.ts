@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { CsvEncoding } from '../../contacts/decodeCsvText';
 import type { InvalidRowPolicy } from '../../contacts/types';
@@ -63,6 +64,8 @@ export const startOptionsField: INodeProperties = {
 	],
 };
 
+const ENCODINGS: CsvEncoding[] = ['utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'iso-8859-15'];
+
 export interface StartOptions {
 	dryRun: boolean;
 	encoding: CsvEncoding;
@@ -72,11 +75,19 @@ export interface StartOptions {
 
 /** The Options collection for an item, with defaults filled in. */
 export function readStartOptions(context: IExecuteFunctions, itemIndex: number): StartOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as Partial<StartOptions>;
+	// Expressions may give any type: a number as file name, a typo as encoding.
+	const options = context.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const encoding = String(options.encoding ?? 'utf-8').toLowerCase() as CsvEncoding;
+	if (!ENCODINGS.includes(encoding)) {
+		throw new NodeOperationError(context.getNode(), `"${String(options.encoding)}" is not a File Encoding this node reads`, {
+			itemIndex,
+			description: `Use one of: ${ENCODINGS.join(', ')}`,
+		});
+	}
 	return {
-		dryRun: options.dryRun === true,
-		encoding: options.encoding ?? 'utf-8',
-		fileName: (options.fileName ?? '').trim(),
+		dryRun: options.dryRun === true || options.dryRun === 'true',
+		encoding,
+		fileName: String(options.fileName ?? '').trim(),
 		invalidRows: options.invalidRows === 'skip' ? 'skip' : 'fail',
 	};
 }
