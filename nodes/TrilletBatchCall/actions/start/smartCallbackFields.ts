@@ -28,7 +28,8 @@ export const smartCallbackFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		default: { gap: [{ days: 1, hours: 0 }] },
 		placeholder: 'Add Gap',
-		description: 'How long to wait before each new attempt; Trillet reuses the last gap for later attempts',
+		description:
+			'How long to wait before each new attempt, in order. Trillet’s own examples give fewer gaps than attempts (3 attempts, 1 gap), so a short list is accepted.',
 		...whenOn,
 		options: [
 			{
