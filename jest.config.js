@@ -7,6 +7,8 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 	},
 	testTimeout: 30000,
+	globalSetup: '<rootDir>/test/engine/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/engine/globalTeardown.ts',
 	// a run that finds no test must fail, never pass vacuously
 	passWithNoTests: false,
 	// the engine tests start real HTTP servers; two workers fit this 2-core machine

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Container } from '@n8n/di';
@@ -14,7 +14,13 @@ let userFolderReady = false;
 /** n8n-core reads its settings from a user folder; tests get a fresh one of their own. */
 function ensureUserFolder(): void {
 	if (userFolderReady) return;
-	process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-trillet-'));
+	if (process.env.N8N_USER_FOLDER === undefined) {
+		// inside the test run's folder (removed by jest's global teardown), or the system's for scripts
+		const parent = process.env.TRILLET_TEST_TMP ?? tmpdir();
+		const folder = mkdtempSync(path.join(parent, 'n8n-user-'));
+		process.env.N8N_USER_FOLDER = folder;
+		process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+	}
 	// n8n logs every node error it sees; the tests assert on those errors instead.
 	process.env.N8N_LOG_LEVEL ??= 'silent';
 	userFolderReady = true;
