@@ -33,6 +33,11 @@ describe('prepareCsvUpload: a clean file', () => {
 		});
 	});
 
+	it('sends a file whose quotes are already escaped in quoted fields as it is', () => {
+		const quoted = utf8('phone_number,note\n+14155550123,"He said ""hi"", twice"\n+14155550124,""""\n');
+		expect(prepareCsvUpload(quoted, fail).csv.buffer === quoted.buffer).toBe(true);
+	});
+
 	it('keeps CRLF line endings and a missing final line break as they are', () => {
 		const crlf = utf8('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob');
 		expect(prepareCsvUpload(crlf, skip).csv.buffer === crlf.buffer).toBe(true);
@@ -148,6 +153,42 @@ describe('prepareCsvUpload: files that are cleaned up before upload', () => {
 		const { csv, report } = prepareCsvUpload(input, { invalidRows: 'fail', encoding: 'windows-1252' });
 		expect(readCsv(csv)).toEqual([['phone_number', 'name'], ['+14155550123', 'Zoë']]);
 		expect(report.warnings).toEqual(['The file was read as windows-1252 and converted to UTF-8.']);
+	});
+});
+
+describe('prepareCsvUpload: long files that look clean at first', () => {
+	// The first pass stops copying a file whose first 1,000 rows are clean; these files go past that.
+	const phones = Array.from({ length: 3000 }, (_, index) => `+1415555${String(index).padStart(4, '0')}`);
+	const lines = phones.map((phone, index) => `${phone},Name ${index},"a, ""b"""`);
+	const expectedRows = [['phone_number', 'name', 'note'], ...phones.map((phone, index) => [phone, `Name ${index}`, 'a, "b"'])];
+	const csvOf = (rows: string[]) => utf8(`phone_number,name,note\n${rows.join('\n')}\n`);
+	const formatted = (line: string) => line.replace(/^\+1415555(\d{4})/, '+1 415 555 $1');
+
+	it('sends a long clean file as it is', () => {
+		const input = csvOf(lines);
+		expect(prepareCsvUpload(input, fail).csv.buffer === input.buffer).toBe(true);
+	});
+
+	it('cleans up every row when the first row to clean up comes late', () => {
+		const late = lines.map((line, index) => (index === 2500 ? formatted(line) : line));
+		const { csv, report } = prepareCsvUpload(csvOf(late), fail);
+		expect(readCsv(csv)).toEqual(expectedRows);
+		expect(new TextDecoder().decode(csv).split('\r\n')).toHaveLength(expectedRows.length + 1);
+		expect(report.phoneNumbersNormalised).toBe(1);
+	});
+
+	it('writes the same bytes whether the first row to clean up comes early or late', () => {
+		const early = lines.map((line, index) => (index === 0 ? formatted(line) : line));
+		const late = lines.map((line, index) => (index === 2999 ? formatted(line) : line));
+		const written = (rows: string[]) => Array.from(prepareCsvUpload(csvOf(rows), fail).csv);
+		expect(written(late)).toEqual(written(early));
+	});
+
+	it('leaves out an empty line that comes late', () => {
+		const input = utf8(`phone_number,name,note\n${lines.slice(0, 2000).join('\n')}\n\n${lines.slice(2000).join('\n')}\n`);
+		const { csv, report } = prepareCsvUpload(input, fail);
+		expect(readCsv(csv)).toEqual(expectedRows);
+		expect(report.warnings).toEqual(['1 empty line was left out.']);
 	});
 });
 

@@ -20,8 +20,9 @@ export class ContactChecker {
 	/** Rows that will be called. */
 	accepted = 0;
 
-	// Only the numbers already accepted and where they were first seen: 200,000 rows stay small.
-	private readonly firstSeen = new Map<string, RowRef>();
+	// Only the numbers already accepted and where each was first seen, as one number (see
+	// encodeRow) rather than an object per row: 200,000 rows stay small and the lookups fast.
+	private readonly firstSeen = new Map<string, number>();
 
 	constructor(readonly policy: InvalidRowPolicy) {}
 
@@ -34,11 +35,11 @@ export class ContactChecker {
 		}
 		const earlier = this.firstSeen.get(result.phone);
 		if (earlier !== undefined) {
-			const reason = `is a duplicate of ${describeRow(earlier)} (${result.phone}): each number is called only once`;
+			const reason = `is a duplicate of ${describeRow(decodeRow(earlier))} (${result.phone}): each number is called only once`;
 			this.reject(row, PHONE_COLUMN, rawPhone, reason);
 			return undefined;
 		}
-		this.firstSeen.set(result.phone, row);
+		this.firstSeen.set(result.phone, encodeRow(row));
 		this.accepted++;
 		if (result.changed) this.phoneNumbersNormalised++;
 		return result.phone;
@@ -51,6 +52,15 @@ export class ContactChecker {
 			this.problems.push({ row, column, value: shortenForDisplay(value), reason });
 		}
 	}
+}
+
+/** A row as one number: a CSV line (1 or more) as it is, an item index as -1 - index. */
+function encodeRow(row: RowRef): number {
+	return 'line' in row ? row.line : -1 - row.item;
+}
+
+function decodeRow(encoded: number): RowRef {
+	return encoded >= 0 ? { line: encoded } : { item: -1 - encoded };
 }
 
 /** Trimmed, on one line, and cut to a readable length. */

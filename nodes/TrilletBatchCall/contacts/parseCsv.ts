@@ -31,10 +31,14 @@ const CR = 0x0d;
 const LF = 0x0a;
 const BYTE_ORDER_MARK = 0xfeff;
 
-/** Reads `text` record by record (the header first), calling `onRecord` with the fields and the 1-based line the record starts on. */
+/**
+ * Reads `text` record by record (the header first), calling `onRecord` with the fields, the 1-based
+ * line the record starts on, and whether a quote stood inside an unquoted field of it (`ab"c`, kept
+ * literally as relax_quotes does, but refused by strict parsers).
+ */
 export function forEachCsvRecord(
 	text: string,
-	onRecord: (fields: string[], line: number) => void,
+	onRecord: (fields: string[], line: number, strayQuote: boolean) => void,
 ): CsvParseStats {
 	const scanner = new CsvScanner(text);
 	let records = 0;
@@ -47,9 +51,10 @@ export function forEachCsvRecord(
 			continue;
 		}
 		const line = scanner.line;
+		scanner.strayQuote = false;
 		const fields = scanner.readRecord();
 		records++;
-		onRecord(fields, line);
+		onRecord(fields, line, scanner.strayQuote);
 	}
 	return { records, blankLines, lines: scanner.countLines() };
 }
@@ -67,6 +72,8 @@ class CsvScanner {
 	pos = 0;
 	/** 1-based physical line of `pos`. */
 	line = 1;
+	/** Set when an unquoted field holds a quote; the caller clears it. */
+	strayQuote = false;
 
 	constructor(private readonly text: string) {}
 
@@ -100,11 +107,14 @@ class CsvScanner {
 		const start = this.pos;
 		let pos = start;
 		const end = text.length;
+		let strayQuote = false;
 		while (pos < end) {
 			const code = text.charCodeAt(pos);
 			if (code === COMMA || code === LF || code === CR) break;
+			if (code === QUOTE) strayQuote = true;
 			pos++;
 		}
+		if (strayQuote) this.strayQuote = true;
 		this.pos = pos;
 		return text.slice(start, pos);
 	}

@@ -14,19 +14,26 @@ export function escapeCsvField(value: string): string {
 
 /**
  * Builds a CSV row by row straight into UTF-8 chunks, so memory holds the bytes once and no
- * per-row strings or arrays stay alive; `byteLength()` is exact at any time.
+ * per-row strings or arrays stay alive; `byteLength()` is exact at any time. Given the size it
+ * expects, the writer starts with one chunk that large; a CSV that fits in one chunk is returned
+ * by `finish()` without a copy (the unused tail of a large chunk is never touched, so the
+ * operating system does not back it with memory).
  */
 export class CsvWriter {
 	private readonly encoder = new TextEncoder();
 	private readonly filledChunks: Uint8Array[] = [];
 	private filledBytes = 0;
-	private chunk = new Uint8Array(CHUNK_BYTES);
+	private chunk: Uint8Array;
 	private chunkBytes = 0;
 	private rows = 0;
 	private finished = false;
 
-	constructor(private readonly columns: readonly string[]) {
+	constructor(
+		private readonly columns: readonly string[],
+		expectedBytes = 0,
+	) {
 		if (columns.length === 0) throw new Error('CsvWriter needs at least one column');
+		this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, expectedBytes));
 		this.writeLine(columns);
 	}
 
@@ -53,6 +60,11 @@ export class CsvWriter {
 	finish(): Uint8Array {
 		this.assertNotFinished();
 		this.finished = true;
+		if (this.filledChunks.length === 0) {
+			const csv = this.chunk.subarray(0, this.chunkBytes);
+			this.chunk = new Uint8Array(0);
+			return csv;
+		}
 		const csv = new Uint8Array(this.byteLength());
 		let offset = 0;
 		for (const filled of this.filledChunks) {
