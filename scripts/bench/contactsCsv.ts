@@ -1,0 +1,111 @@
+// The contact lists the upload benchmark sends: one realistic export just under 20 MiB, and the
+// same contacts with every phone number typed the way people type them (which forces a rewrite).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { MAX_UPLOAD_BYTES } from '../../nodes/TrilletBatchCall/contacts/types';
+
+/** Where the clean file stops growing: close to the limit, leaving room for the formatted copy. */
+const CLEAN_TARGET_BYTES = Math.floor(19.2 * 1024 * 1024);
+/** A hard bound on the generator's loop. */
+const MAX_ROWS = 400_000;
+const WARMUP_ROWS = 2_000;
+
+const HEADER = 'phone_number,first_name,last_name,email,company,plan,notes';
+const FIRST_NAMES = ['James', 'Mary', 'José', 'Zoë', 'Łukasz', 'Søren', 'Renée', 'Aiko', 'Olivia', 'Noah', 'Chloé', 'Mohammed', 'Priya', 'Liam', 'Emma', 'Mateo'];
+const LAST_NAMES = ['Smith', "O'Brien", 'García', 'Müller', 'Nguyen', 'Kowalski', 'Johnson', 'Rossi', 'Tanaka', 'Dubois', 'Brown', 'Patel', 'Andersen', 'Silva'];
+const COMPANIES = ['Acme, Inc.', 'Globex', 'Initech LLC', 'Umbrella Corp', 'Stark Industries', 'Wayne Enterprises, Ltd.', 'Hooli', 'Vandelay Industries'];
+const PLANS = ['gold', 'silver, annual', 'bronze', 'trial', 'enterprise, monthly'];
+const NOTES = [
+	'',
+	'Prefers mornings',
+	'Said "call after 5pm"',
+	'Renewal due, ask about upgrade',
+	'Said "not interested" in 2023',
+	'VIP customer since 2019',
+	'',
+	'Asked for a callback about invoice #4471',
+];
+
+export interface BenchCsvFiles {
+	/** Valid E.164 numbers throughout: the node may send the bytes as they are. */
+	clean: string;
+	/** The same contacts with formatted numbers (`+1 415-555-0123`): the node must rewrite the file. */
+	formatted: string;
+	/** The first rows of each, to warm the code paths up before a measured run. */
+	cleanWarmup: string;
+	formattedWarmup: string;
+	rows: number;
+	cleanBytes: number;
+	formattedBytes: number;
+}
+
+/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same file. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Quotes a field as a spreadsheet export does: only when it holds a comma, quote or line break. */
+function csvField(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function asciiLower(name: string): string {
+	return name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+}
+
+/** Row `index`'s number, unique by construction: three in four are US, the rest UK mobiles. */
+function phoneNumbers(index: number): { e164: string; formatted: string } {
+	if (index % 4 !== 3) {
+		const digits = String(2_012_000_000 + index * 37); // NPA 201… upwards, 10 digits
+		return { e164: `+1${digits}`, formatted: `+1 ${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}` };
+	}
+	const digits = String(7_400_000_000 + index); // 74… UK mobile range, 10 digits
+	return { e164: `+44${digits}`, formatted: `+44 ${digits.slice(0, 4)} ${digits.slice(4)}` };
+}
+
+/** Writes the benchmark CSVs (LF line endings, UTF-8 without BOM) into `directory`. */
+export function writeBenchCsvFiles(directory: string): BenchCsvFiles {
+	const random = seededRandom(20_240_603);
+	const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)];
+	const cleanLines = [HEADER];
+	const formattedLines = [HEADER];
+	let cleanBytes = Buffer.byteLength(HEADER) + 1;
+	for (let index = 0; index < MAX_ROWS; index++) {
+		const first = pick(FIRST_NAMES);
+		const last = pick(LAST_NAMES);
+		const email = `${asciiLower(first).charAt(0)}.${asciiLower(last)}${index}@example.com`;
+		const rest = [first, last, email, pick(COMPANIES), pick(PLANS), pick(NOTES)].map(csvField).join(',');
+		const phone = phoneNumbers(index);
+		const line = `${phone.e164},${rest}`;
+		const lineBytes = Buffer.byteLength(line) + 1;
+		if (cleanBytes + lineBytes > CLEAN_TARGET_BYTES) break;
+		cleanBytes += lineBytes;
+		cleanLines.push(line);
+		formattedLines.push(`${phone.formatted},${rest}`);
+	}
+	const files = {
+		clean: path.join(directory, 'contacts-clean.csv'),
+		formatted: path.join(directory, 'contacts-formatted.csv'),
+		cleanWarmup: path.join(directory, 'warmup-clean.csv'),
+		formattedWarmup: path.join(directory, 'warmup-formatted.csv'),
+	};
+	const write = (file: string, lines: string[]): number => {
+		const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+		writeFileSync(file, bytes);
+		return bytes.length;
+	};
+	const written = write(files.clean, cleanLines);
+	const formattedBytes = write(files.formatted, formattedLines);
+	write(files.cleanWarmup, cleanLines.slice(0, WARMUP_ROWS + 1));
+	write(files.formattedWarmup, formattedLines.slice(0, WARMUP_ROWS + 1));
+	if (formattedBytes >= MAX_UPLOAD_BYTES) throw new Error(`The formatted CSV is ${formattedBytes} bytes, over the limit`);
+	return { ...files, rows: cleanLines.length - 1, cleanBytes: written, formattedBytes };
+}

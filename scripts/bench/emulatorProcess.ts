@@ -1,0 +1,46 @@
+// The Trillet emulator in a process of its own, so its parsing of each 20 MB upload is not counted
+// in the memory of the process that measures the upload. Talks to its parent over IPC:
+// it sends `ready` with where to reach it; `reset` forgets requests and batches; `close` ends it.
+import { startTrilletEmulator } from '../../test/emulator';
+
+export interface EmulatorAddress {
+	type: 'ready';
+	url: string;
+	apiKey: string;
+	workspaceId: string;
+	agentId: string;
+}
+
+export type EmulatorCommand = { type: 'reset' } | { type: 'close' };
+
+async function main(): Promise<void> {
+	if (process.send === undefined) throw new Error('emulatorProcess.ts is started by scripts/bench.ts over IPC');
+	const send = process.send.bind(process);
+	const emulator = await startTrilletEmulator();
+	const gc = (globalThis as { gc?: () => void }).gc;
+	const close = async () => {
+		await emulator.close();
+		process.exit(0);
+	};
+	process.on('disconnect', () => void close());
+	process.on('message', (command: EmulatorCommand) => {
+		if (command.type === 'close') return void close();
+		// Each batch holds its 200,000 rows: drop them so the emulator stays small across runs.
+		emulator.reset();
+		gc?.();
+		send({ type: 'reset' });
+	});
+	const address: EmulatorAddress = {
+		type: 'ready',
+		url: emulator.url,
+		apiKey: emulator.apiKey,
+		workspaceId: emulator.workspaceId,
+		agentId: emulator.agents[0]._id,
+	};
+	send(address);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,167 @@
+// GitHub issue 3: starting a batch from a CSV just under 20 MiB through n8n's engine, against the
+// same file posted straight to the API with form-data. The emulator runs in a process of its own;
+// every measured run is a fresh child process (see uploadScenario.ts).
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { prepareCsvUpload } from '../../nodes/TrilletBatchCall/contacts/prepareCsvUpload';
+import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
+import { exited, forkBenchScript, nextMessage, runOnce } from './childProcess';
+import type { BenchCsvFiles } from './contactsCsv';
+import type { EmulatorAddress, EmulatorCommand } from './emulatorProcess';
+import { markdownTable, mb, median, medianAndMin, ms, times, timeRuns } from './report';
+import type { UploadMeasurement, UploadReport, UploadScenario } from './uploadScenario';
+
+/** The aims stated in issue 3. */
+export const AIM_TIME_RATIO = 1.5;
+export const AIM_MEMORY_RATIO = 4;
+
+const SCENARIO_TIMEOUT_MS = 120_000;
+/**
+ * Fixed malloc thresholds for the measured children: glibc otherwise raises them as large blocks
+ * are freed (while loading), then keeps freed memory resident and hands it out again, so part of a
+ * run's allocations would not show as a rise above the idle resident set.
+ */
+const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
+
+interface Scenario {
+	label: string;
+	kind: UploadScenario['kind'];
+	variant: 'clean' | 'formatted';
+	binaryDataMode?: BinaryDataMode;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+	{ label: 'form-data → API (baseline)', kind: 'form-data', variant: 'clean' },
+	{ label: 'n8n → Trillet node', kind: 'node', variant: 'clean', binaryDataMode: 'default' },
+	{ label: 'n8n → Trillet node', kind: 'node', variant: 'clean', binaryDataMode: 'filesystem' },
+	{ label: 'n8n → Trillet node', kind: 'node', variant: 'formatted', binaryDataMode: 'default' },
+	{ label: 'n8n → Trillet node', kind: 'node', variant: 'formatted', binaryDataMode: 'filesystem' },
+];
+
+export interface UploadBenchResult {
+	timeTable: string;
+	memoryTable: string;
+	validationTable: string;
+	timeAimMet: boolean;
+	memoryAimMet: boolean;
+}
+
+function fileOf(files: BenchCsvFiles, variant: Scenario['variant']) {
+	return variant === 'clean'
+		? { file: files.clean, warmupFile: files.cleanWarmup, bytes: files.cleanBytes }
+		: { file: files.formatted, warmupFile: files.formattedWarmup, bytes: files.formattedBytes };
+}
+
+/** The node's own check of each file, in this process: how long it takes and whether the bytes go out unchanged. */
+function validationTable(files: BenchCsvFiles, runs: number): string {
+	const rows = (['clean', 'formatted'] as const).map((variant) => {
+		const bytes = readFileSync(fileOf(files, variant).file);
+		let sentAsIs = false;
+		const durations = timeRuns(runs, () => {
+			const { csv } = prepareCsvUpload(bytes, { invalidRows: 'fail' });
+			sentAsIs = csv.buffer === bytes.buffer;
+		});
+		return [variant, mb(bytes.length), medianAndMin(durations, ms), sentAsIs ? 'yes (no copy)' : 'no (rewritten)'];
+	});
+	return markdownTable(['prepareCsvUpload alone (in-process)', 'file MB', 'ms median (min)', 'uploaded bytes = file bytes'], rows);
+}
+
+async function startEmulator() {
+	const child = forkBenchScript('emulatorProcess.ts', {});
+	const address = await nextMessage<EmulatorAddress>(child, SCENARIO_TIMEOUT_MS);
+	const command = async (message: EmulatorCommand) => {
+		const answered = message.type === 'reset' ? nextMessage(child, SCENARIO_TIMEOUT_MS) : exited(child);
+		child.send(message);
+		await answered;
+	};
+	return { address, reset: () => command({ type: 'reset' }), close: () => command({ type: 'close' }) };
+}
+
+export async function runUploadBench(files: BenchCsvFiles, runs: number, directory: string): Promise<UploadBenchResult> {
+	const validation = validationTable(files, runs);
+	const emulator = await startEmulator();
+	const results = SCENARIOS.map(() => [] as UploadMeasurement[]);
+	try {
+		// Round robin, so a burst of load elsewhere on the machine touches every scenario alike.
+		for (let run = 0; run < runs; run++) {
+			for (const [index, scenario] of SCENARIOS.entries()) {
+				const userFolder = path.join(directory, `n8n-${run}-${index}`);
+				const argument: UploadScenario = {
+					kind: scenario.kind,
+					binaryDataMode: scenario.binaryDataMode,
+					...fileOf(files, scenario.variant),
+					expectedCalls: files.rows,
+					emulator: emulator.address,
+				};
+				const report = await runOnce<UploadReport>('uploadScenario.ts', argument, SCENARIO_TIMEOUT_MS, {
+					...MALLOC_ENV,
+					N8N_USER_FOLDER: userFolder,
+				});
+				rmSync(userFolder, { recursive: true, force: true });
+				await emulator.reset();
+				if (!report.ok) throw new Error(`${describe(scenario)} failed: ${report.error}`);
+				results[index].push(report.measurement);
+				process.stderr.write(`  run ${run + 1}/${runs} ${describe(scenario)}: ${ms(report.measurement.uploadMs)} ms\n`);
+			}
+		}
+	} finally {
+		await emulator.close();
+	}
+	return summarise(files, results, validation);
+}
+
+function describe(scenario: Scenario): string {
+	return `${scenario.label}, ${scenario.variant}${scenario.binaryDataMode ? `, ${scenario.binaryDataMode}` : ''}`;
+}
+
+function summarise(files: BenchCsvFiles, results: UploadMeasurement[][], validation: string): UploadBenchResult {
+	const baseline = median(results[0].map((result) => result.uploadMs));
+	let timeAimMet = true;
+	let memoryAimMet = true;
+	const timeRows: string[][] = [];
+	const memoryRows: string[][] = [];
+	SCENARIOS.forEach((scenario, index) => {
+		const measured = results[index];
+		const upload = measured.map((result) => result.uploadMs);
+		const ratio = median(upload) / baseline;
+		const isNode = scenario.kind === 'node';
+		if (isNode) timeAimMet &&= ratio <= AIM_TIME_RATIO;
+		const column = (pick: (result: UploadMeasurement) => number | undefined) =>
+			isNode ? medianAndMin(measured.map((result) => pick(result) ?? 0), ms) : '—';
+		timeRows.push([
+			scenario.label,
+			scenario.variant,
+			scenario.binaryDataMode ?? '—',
+			medianAndMin(upload, ms),
+			isNode ? `+${ms(median(upload) - baseline)}` : '—',
+			times(ratio),
+			isNode ? (ratio <= AIM_TIME_RATIO ? 'met' : 'not met') : '—',
+			column((result) => result.filesNodeMs),
+			column((result) => result.wholeRunMs),
+		]);
+		const peaks = measured.map((result) => result.memory.peakAboveIdleBytes);
+		const memoryRatio = median(peaks) / fileOf(files, scenario.variant).bytes;
+		if (isNode) memoryAimMet &&= memoryRatio < AIM_MEMORY_RATIO;
+		const last = measured[measured.length - 1].memory;
+		memoryRows.push([
+			scenario.label,
+			scenario.variant,
+			scenario.binaryDataMode ?? '—',
+			medianAndMin(peaks, mb),
+			times(memoryRatio),
+			isNode ? (memoryRatio < AIM_MEMORY_RATIO ? 'met' : 'not met') : '—',
+			mb(median(measured.map((result) => result.memory.idleRssBytes))),
+			`${mb(last.heapUsedBytes)} / ${mb(last.arrayBuffersBytes)}`,
+		]);
+	});
+	const timeTable = markdownTable(
+		['Upload path', 'file', 'binary mode', 'upload ms median (min)', 'added ms', '÷ baseline', `aim ≤ ${AIM_TIME_RATIO}×`, 'Files node ms', 'whole run ms'],
+		timeRows,
+	);
+	const memoryTable = markdownTable(
+		['Upload path', 'file', 'binary mode', 'peak RSS above idle MB median (min)', '÷ file size', `aim < ${AIM_MEMORY_RATIO}×`, 'idle RSS MB', 'heap / ArrayBuffers after MB'],
+		memoryRows,
+	);
+	return { timeTable, memoryTable, validationTable: validation, timeAimMet, memoryAimMet };
+}

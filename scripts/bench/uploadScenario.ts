@@ -1,0 +1,101 @@
+// One measured upload in a fresh process: load everything, warm up on a small file, collect
+// garbage, note the idle memory, then run the scenario once on the big file and report its time
+// and its peak memory above idle to the parent over IPC.
+import { readFile } from 'node:fs/promises';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
+import { runWorkflow } from '../../test/engine/runWorkflow';
+import { agentById, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
+import type { EmulatorAddress } from './emulatorProcess';
+import { postBatchWithFormData } from './formDataUpload';
+import { measurePeakMemory, type MemoryFigures } from './memory';
+
+export interface UploadScenario {
+	kind: 'node' | 'form-data';
+	/** n8n's binary data mode, for the node path. */
+	binaryDataMode?: BinaryDataMode;
+	file: string;
+	warmupFile: string;
+	/** How many calls the batch must have, so a run that uploaded the wrong thing is not timed. */
+	expectedCalls: number;
+	emulator: EmulatorAddress;
+}
+
+export interface UploadMeasurement {
+	/** The node path: the Trillet node's own executionTime; the baseline: from Buffer to response. */
+	uploadMs: number;
+	/** The node path: the whole workflow run (reading the file, the Files node, the Trillet node). */
+	wholeRunMs?: number;
+	/** The node path: the Files node (reading the file from disk and storing it as n8n binary data). */
+	filesNodeMs?: number;
+	memory: MemoryFigures;
+}
+
+export type UploadReport = { ok: true; measurement: UploadMeasurement } | { ok: false; error: string };
+
+const FILE_NAME = 'contacts.csv';
+
+async function runNodeOnce(scenario: UploadScenario, file: string, expectedCalls?: number) {
+	const { emulator } = scenario;
+	const workflow = trilletWorkflow(
+		{ operation: 'start', agent: agentById(emulator.agentId) },
+		{ files: [{ fileName: FILE_NAME, mimeType: 'text/csv', path: file }] },
+	);
+	const started = performance.now();
+	const { run, output, error } = await runWorkflow(workflow, {
+		packageFrom: 'dist',
+		binaryDataMode: scenario.binaryDataMode ?? 'default',
+		credentials: { trilletApi: { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url } },
+	});
+	const wholeRunMs = performance.now() - started;
+	const failure = error(TRILLET) ?? error('Files');
+	if (failure !== undefined) throw new Error(`The workflow failed: ${failure.message} ${failure.description ?? ''}`);
+	const json = output(TRILLET)[0]?.json as IDataObject | undefined;
+	if (expectedCalls !== undefined && json?.totalCalls !== expectedCalls) {
+		throw new Error(`The batch has ${String(json?.totalCalls)} calls, expected ${expectedCalls}`);
+	}
+	const runData = run.data.resultData.runData;
+	return { wholeRunMs, uploadMs: runData[TRILLET][0].executionTime, filesNodeMs: runData.Files[0].executionTime };
+}
+
+async function measureNode(scenario: UploadScenario): Promise<UploadMeasurement> {
+	await runNodeOnce(scenario, scenario.warmupFile);
+	const { result, memory } = await measurePeakMemory(() => runNodeOnce(scenario, scenario.file, scenario.expectedCalls));
+	return { ...result, memory };
+}
+
+async function postOnce(scenario: UploadScenario, csv: Buffer, expectedCalls?: number): Promise<number> {
+	const started = performance.now();
+	const answer = await postBatchWithFormData(scenario.emulator, csv, FILE_NAME);
+	const uploadMs = performance.now() - started;
+	const calls = (answer.body as { totalCalls?: unknown } | undefined)?.totalCalls;
+	if (answer.status !== 200 || (expectedCalls !== undefined && calls !== expectedCalls)) {
+		throw new Error(`The form-data upload got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+	}
+	return uploadMs;
+}
+
+async function measureFormData(scenario: UploadScenario): Promise<UploadMeasurement> {
+	await postOnce(scenario, await readFile(scenario.warmupFile));
+	// The file is read inside the measurement, as the node path's Files node reads it: both count its bytes.
+	const { result, memory } = await measurePeakMemory(async () =>
+		postOnce(scenario, await readFile(scenario.file), scenario.expectedCalls),
+	);
+	return { uploadMs: result, memory };
+}
+
+async function main(): Promise<void> {
+	const scenario = JSON.parse(process.argv[2] ?? '{}') as UploadScenario;
+	let report: UploadReport;
+	try {
+		const measurement = scenario.kind === 'node' ? await measureNode(scenario) : await measureFormData(scenario);
+		report = { ok: true, measurement };
+	} catch (error) {
+		report = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+	}
+	// Exit once the report is out: n8n-core leaves timers behind that would keep the process alive.
+	process.send?.(report, () => process.exit(0));
+}
+
+void main();
