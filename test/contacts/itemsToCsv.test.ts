@@ -65,12 +65,12 @@ describe('buildCsvFromRecords: columns', () => {
 		]);
 	});
 
-	it('keeps a top-level object as a variable when only a path inside it is mapped', () => {
-		const records = [{ properties: { phone: '+14155550123', tier: 2 } }];
+	it('sends the other top-level objects as JSON text, but not the one a mapped path points into', () => {
+		const records = [{ properties: { phone: '+14155550123', tier: 2 }, owner: { name: 'Kim' } }];
 		const { csv } = buildCsvFromRecords(records, { phoneField: 'properties.phone', variables: 'all' }, 'fail');
 		expect(readCsv(csv)).toEqual([
-			['phone_number', 'properties'],
-			['+14155550123', '{"phone":"+14155550123","tier":2}'],
+			['phone_number', 'owner'],
+			['+14155550123', '{"name":"Kim"}'],
 		]);
 	});
 
@@ -88,12 +88,12 @@ describe('buildCsvFromRecords: columns', () => {
 	});
 
 	it('renames variables that would take an API column or be unusable as {variable}, and says so', () => {
-		const records = [{ phone: '+14155550123', email: 'a@example.com', 'Company Name': 'ACME' }];
+		const records = [{ phone: '+14155550123', phone_number: 'office', 'Company Name': 'ACME' }];
 		const { csv, report } = buildCsvFromRecords(records, { phoneField: 'phone', variables: 'all' }, 'fail');
-		expect(readCsv(csv)[0]).toEqual(['phone_number', 'email_2', 'Company_Name']);
+		expect(readCsv(csv)[0]).toEqual(['phone_number', 'phone_number_2', 'Company_Name']);
 		expect(report.warnings).toEqual([
 			'Some fields are sent under another column name, which is the variable the agent\'s prompt must use: ' +
-				'"email" → {email_2}, "Company Name" → {Company_Name}.',
+				'"phone_number" → {phone_number_2}, "Company Name" → {Company_Name}.',
 		]);
 	});
 
@@ -201,5 +201,41 @@ describe('buildCsvFromRecords: items that cannot be called', () => {
 	it('refuses when there are no input items at all', () => {
 		const error = contactsErrorFrom(() => buildCsvFromRecords([], phoneOnly, 'skip'));
 		expect(error.message).toMatch(/no input items/);
+	});
+});
+
+describe('buildCsvFromRecords and the API’s own column names', () => {
+	test('rows with first_name, last_name and email fill those columns without being mapped', () => {
+		const { csv, report } = buildCsvFromRecords(
+			[{ phone_number: '+14155550101', first_name: 'Ann', last_name: 'Lee', email: 'ann@example.com', plan: 'Pro' }],
+			{ phoneField: 'phone_number', variables: 'all' },
+			'fail',
+		);
+
+		expect(readCsv(csv)).toEqual([
+			['phone_number', 'first_name', 'last_name', 'email', 'plan'],
+			['+14155550101', 'Ann', 'Lee', 'ann@example.com', 'Pro'],
+		]);
+		expect(report.warnings).toEqual([]);
+	});
+
+	test('a mapped field still wins over a same-named one', () => {
+		const { csv } = buildCsvFromRecords(
+			[{ phone_number: '+14155550101', first_name: 'Ann', nickname: 'Annie' }],
+			{ phoneField: 'phone_number', firstNameField: 'nickname', variables: 'none' },
+			'fail',
+		);
+
+		expect(readCsv(csv)).toEqual([['phone_number', 'first_name'], ['+14155550101', 'Annie']]);
+	});
+
+	test('"all" does not send the rest of an object a mapped dot path points into', () => {
+		const { csv } = buildCsvFromRecords(
+			[{ id: 7, properties: { phone: '+14155550101', ssn: '078-05-1120' } }],
+			{ phoneField: 'properties.phone', variables: 'all' },
+			'fail',
+		);
+
+		expect(readCsv(csv)).toEqual([['phone_number', 'id'], ['+14155550101', '7']]);
 	});
 });

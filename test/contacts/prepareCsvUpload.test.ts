@@ -302,3 +302,31 @@ describe('prepareCsvUpload: files that cannot be sent at all', () => {
 		expect(error.message).toMatch(/^Cleaned up, the CSV is 20\.0 MB \(20,97[1-3],\d{3} bytes\); Trillet accepts files under 20 MB/);
 	});
 });
+
+describe('prepareCsvUpload and common export shapes', () => {
+	it('drops the empty fields a comma at the end of each row adds, and says so', () => {
+		const { csv, report } = prepareCsvUpload(utf8('phone_number,first_name\n+14155550101,Ann,\n+14155550102,Bob,,\n'), {
+			invalidRows: 'fail',
+		});
+		expect(readCsv(csv)).toEqual([
+			['phone_number', 'first_name'],
+			['+14155550101', 'Ann'],
+			['+14155550102', 'Bob'],
+		]);
+		expect(report.warnings).toContain('2 rows end with empty fields past the last column: they were left out.');
+	});
+
+	it('still refuses a row whose extra field holds data', () => {
+		const error = contactsErrorFrom(() => prepareCsvUpload(utf8('phone_number,first_name\n+14155550101,Smith, John\n'), { invalidRows: 'fail' }));
+		expect(error.message).toMatch(/line 2.*3 fields, the header has 2/);
+	});
+
+	it.each([
+		[';', 'phone_number;first_name\n+14155550101;Ann\n', /separates its columns with ";"/],
+		['tab', 'phone_number\tfirst_name\n+14155550101\tAnn\n', /separates its columns with tabs/],
+	])('names a %s separator and how to export with commas', (_, text, message) => {
+		const error = contactsErrorFrom(() => prepareCsvUpload(utf8(text), { invalidRows: 'fail' }));
+		expect(error.message).toMatch(message);
+		expect(error.hint).toMatch(/Comma/);
+	});
+});

@@ -98,6 +98,14 @@ function looseName(name: string): string {
 }
 
 function missingPhoneColumnError(columns: readonly string[]): ContactsError {
+	const separator = columns.length === 1 ? [';', '\t', '|'].find((mark) => columns[0].includes(mark)) : undefined;
+	if (separator !== undefined) {
+		const name = separator === '\t' ? 'tabs' : `"${separator}"`;
+		return new ContactsError(
+			`The CSV separates its columns with ${name}, but Trillet reads commas (the header came out as one column: "${columns[0].slice(0, 60)}").`,
+			'Export it again with commas: in Excel "CSV UTF-8 (Comma delimited)", in Google Sheets File → Download → Comma-separated values.',
+		);
+	}
 	const nearMiss = columns.find((column) => looseName(column) === 'phonenumber') ??
 		columns.find((column) => PHONE_NEAR_MISSES.has(looseName(column)));
 	if (nearMiss !== undefined) {

@@ -17,6 +17,8 @@ export class CsvRecordChecker {
 	/** Records with fewer fields than the header, sent with the missing cells empty. */
 	shortRecords = 0;
 	firstShortRecordLine: number | undefined;
+	/** Records with empty fields past the header's last column, sent without them. */
+	trailingCommaRecords = 0;
 
 	private readonly width: number;
 
@@ -35,6 +37,11 @@ export class CsvRecordChecker {
 			return undefined;
 		}
 		this.rowsRead++;
+		if (fields.length > this.width && fields.slice(this.width).every((field) => field === '')) {
+			// A comma at the end of each row (common in exports) adds empty fields, not data.
+			this.trailingCommaRecords++;
+			fields.length = this.width;
+		}
 		if (fields.length > this.width) {
 			// Usually an unquoted comma: every cell after it has moved one column to the right.
 			const reason = `has ${fields.length} fields, the header has ${this.width}: quote fields that contain commas`;
@@ -52,7 +59,13 @@ export class CsvRecordChecker {
 	/** Whether the records, as sent, differ from how they are written in the file. */
 	get changedRecords(): boolean {
 		const { contacts } = this;
-		return contacts.problemCount > 0 || contacts.phoneNumbersNormalised > 0 || this.blankRecords > 0 || this.shortRecords > 0;
+		return (
+			contacts.problemCount > 0 ||
+			contacts.phoneNumbersNormalised > 0 ||
+			this.blankRecords > 0 ||
+			this.shortRecords > 0 ||
+			this.trailingCommaRecords > 0
+		);
 	}
 
 	/** Notes for the report about records that were sent differently from how they were written. */
@@ -62,6 +75,11 @@ export class CsvRecordChecker {
 			warnings.push(
 				`${this.shortRecords} ${this.shortRecords === 1 ? 'row has' : 'rows have'} fewer fields than the header ` +
 					`(the first on line ${this.firstShortRecordLine}): the missing cells at the end were sent empty.`,
+			);
+		}
+		if (this.trailingCommaRecords > 0) {
+			warnings.push(
+				`${this.trailingCommaRecords} ${this.trailingCommaRecords === 1 ? 'row ends' : 'rows end'} with empty fields past the last column: they were left out.`,
 			);
 		}
 		return warnings;

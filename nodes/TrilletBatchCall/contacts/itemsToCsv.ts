@@ -39,6 +39,7 @@ export function buildCsvFromRecords(
 	policy: InvalidRowPolicy,
 ): PreparedCsv {
 	assertSomethingToBuild(records, mapping);
+	mapping = withDocumentedColumns(records, mapping);
 	const sources = [...knownColumnSources(mapping), ...variableColumnSources(records, mapping)];
 	const columns = [PHONE_COLUMN, ...sources.map((source) => source.column)];
 	const checker = new ContactChecker(policy);
@@ -97,6 +98,25 @@ function writeItemRows(
 	return fieldSeen;
 }
 
+/**
+ * Rows that already use the API's own column names (a sheet with first_name, last_name, email)
+ * fill those columns when no other field is mapped to them, rather than becoming variables.
+ */
+function withDocumentedColumns(
+	records: ReadonlyArray<Record<string, unknown>>,
+	mapping: ItemFieldMapping,
+): ItemFieldMapping {
+	const present = (column: string) => records.some((record) => Object.prototype.hasOwnProperty.call(record, column));
+	const orDocumented = (field: string | undefined, column: string) =>
+		field !== undefined && field.trim() !== '' ? field : present(column) ? column : undefined;
+	return {
+		...mapping,
+		firstNameField: orDocumented(mapping.firstNameField, 'first_name'),
+		lastNameField: orDocumented(mapping.lastNameField, 'last_name'),
+		emailField: orDocumented(mapping.emailField, 'email'),
+	};
+}
+
 /** first_name, last_name and email, each only when a field is mapped to it. */
 function knownColumnSources(mapping: ItemFieldMapping): ColumnSource[] {
 	const mapped: Array<[string, string | undefined]> = [
@@ -138,7 +158,10 @@ function wantedVariables(
 			return { field, column: column !== undefined && column.trim() !== '' ? column : field };
 		});
 	}
-	const mappedFields = new Set([mapping.phoneField, mapping.firstNameField, mapping.lastNameField, mapping.emailField]);
+	// A mapped dot path (properties.phone) takes its whole top-level object out of "all": the
+	// rest of that object is not sent as a JSON column the user never asked for.
+	const mapped = [mapping.phoneField, mapping.firstNameField, mapping.lastNameField, mapping.emailField];
+	const mappedFields = new Set(mapped.flatMap((field) => (field === undefined ? [] : [field, field.split('.')[0]])));
 	const fields = new Set<string>();
 	for (const record of records) {
 		for (const field of Object.keys(record)) {

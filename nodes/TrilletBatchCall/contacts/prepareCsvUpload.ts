@@ -32,9 +32,14 @@ const LONE_CR = /\r(?!\n)/;
 const LONE_LF = /(?<!\r)\n/;
 const NON_ASCII = /[^\x00-\x7F]/;
 
+/** Refuses, before the file is even read, a CSV whose size alone Trillet would refuse. */
+export function assertCsvSizeAccepted(byteLength: number): void {
+	assertWithinUploadLimit(byteLength, 'The CSV', SPLIT_HINT);
+}
+
 /** Validates an uploaded contact CSV and returns the exact bytes to upload with a report of what was checked. */
 export function prepareCsvUpload(bytes: Uint8Array, options: CsvUploadOptions): PreparedCsv {
-	assertWithinUploadLimit(bytes.length, 'The CSV', SPLIT_HINT);
+	assertCsvSizeAccepted(bytes.length);
 	const encoding = options.encoding ?? 'utf-8';
 	const { text, hadBom } = decodeCsvText(bytes, encoding);
 	const reading = describeReading(bytes, text, hadBom, encoding);

@@ -2,7 +2,7 @@ import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildCsvFromRecords, type ItemFieldMapping } from '../../contacts/itemsToCsv';
-import { prepareCsvUpload } from '../../contacts/prepareCsvUpload';
+import { assertCsvSizeAccepted, prepareCsvUpload } from '../../contacts/prepareCsvUpload';
 import type { PreparedCsv } from '../../contacts/types';
 import { asNodeError } from '../../helpers/nodeErrors';
 import type { StartOptions } from './startOptions';
@@ -21,10 +21,13 @@ export async function contactsFromBinary(
 ): Promise<ContactList> {
 	const fieldName = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	const binary = csvBinary(context, itemIndex, fieldName);
-	// Read through the helper, never `binary.data`: in filesystem or S3 mode that is only a reference.
-	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, fieldName);
 	const subject = `The file "${binary.fileName ?? fieldName}"`;
 	try {
+		// n8n 2.x records the size: a file too large is refused before it is loaded into memory.
+		const size = (binary as { bytes?: unknown }).bytes;
+		if (typeof size === 'number') assertCsvSizeAccepted(size);
+		// Read through the helper, never `binary.data`: in filesystem or S3 mode that is only a reference.
+		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, fieldName);
 		const prepared = prepareCsvUpload(bytes, { invalidRows: options.invalidRows, encoding: options.encoding });
 		return { prepared, fileName: csvFileName(options.fileName || binary.fileName || 'contacts.csv') };
 	} catch (error) {
