@@ -107,12 +107,15 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 	const additionalData = executeAdditionalData(credentialsHelper, hooks, executionId);
 	const startNode = options.startNode ? workflow.getNode(options.startNode) : undefined;
 	if (options.startNode && !startNode) throw new Error(`No node named "${options.startNode}"`);
-	const run = await new WorkflowExecute(additionalData, mode).run({
-		workflow,
-		startNode: startNode ?? undefined,
-		pinData: json.pinData,
-	});
+	const run = await startRun(new WorkflowExecute(additionalData, mode), workflow, startNode ?? undefined, json.pinData);
 	return describeRun(run, executedNodes);
+}
+
+/** n8n-core 2.x takes the run's options as one object; 1.x (see test/compat) took them in order. */
+async function startRun(engine: WorkflowExecute, workflow: Workflow, startNode: INode | undefined, pinData?: IPinData): Promise<IRun> {
+	const positional = engine.run as unknown as (...args: unknown[]) => Promise<IRun>;
+	if (engine.run.length > 1) return await positional.call(engine, workflow, startNode, undefined, pinData);
+	return await engine.run({ workflow, startNode, pinData });
 }
 
 function describeRun(run: IRun, executedNodes: string[]): WorkflowRun {
