@@ -1,6 +1,18 @@
-import { decodeCsvText } from '../../nodes/TrilletBatchCall/contacts/decodeCsvText';
+import { CsvTextSlices, openCsvText, type CsvEncoding } from '../../nodes/TrilletBatchCall/contacts/decodeCsvText';
 import { fastestRunMs } from './timing';
 import { contactsErrorFrom, utf8 } from './uploadTestKit';
+
+/** The whole text, read slice by slice as prepareCsvUpload reads it. */
+function decodeCsvText(bytes: Uint8Array, encoding?: CsvEncoding, sliceBytes?: number): { text: string; hadBom: boolean } {
+	const csv = openCsvText(bytes, encoding);
+	const slices = new CsvTextSlices(csv, sliceBytes);
+	let text = '';
+	for (;;) {
+		const slice = slices.next();
+		text += slice.text;
+		if (slice.last) return { text, hadBom: csv.hadBom };
+	}
+}
 
 const bytesOf = (...parts: Array<string | number[]>): Uint8Array =>
 	Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? Array.from(utf8(part)) : part)));
@@ -152,5 +164,64 @@ describe('decodeCsvText', () => {
 		expect(text.startsWith('+14155550123,José')).toBe(true);
 		// A generous bound: the test runs beside other workers on 2 cores.
 		expect(elapsed).toBeLessThan(250);
+	});
+});
+
+describe('CsvTextSlices', () => {
+	test('decodes the same text in slices of any size, characters cut by slice edges included', () => {
+		const text = 'phone_number,name\r\n+1,Zoë 中文 😀\r\n+2,"a\nb"\n';
+		const files: Array<[Uint8Array, CsvEncoding | undefined]> = [
+			[utf8(text), undefined],
+			[bytesOf([0xef, 0xbb, 0xbf], text), undefined],
+			[utf16(text, 'le'), undefined],
+			[utf16(text, 'be'), undefined],
+			[WINDOWS_1252_CSV, 'windows-1252'],
+			[Uint8Array.from([0x80, 0x35, 0x0a, 0x93, 0x4f, 0x92]), 'windows-1252'],
+			[Uint8Array.from([0xa3, 0xf3, 0x0a, 0x64, 0x9f]), 'windows-1250'],
+		];
+		for (const [bytes, encoding] of files) {
+			const whole = decodeCsvText(bytes, encoding, bytes.length);
+			for (let sliceBytes = 1; sliceBytes <= 9; sliceBytes++) {
+				expect(decodeCsvText(bytes, encoding, sliceBytes)).toEqual(whole);
+			}
+		}
+	});
+
+	test('ends a slice just after its last line feed, so that records are seldom cut', () => {
+		const slices = new CsvTextSlices(openCsvText(utf8('ab\ncd\nef')), 5);
+		expect(slices.next()).toEqual({ text: 'ab\n', last: false });
+		expect(slices.next()).toEqual({ text: 'cd\nef', last: true });
+	});
+
+	test('reads at least as many bytes as asked for, when a long record needs them', () => {
+		const slices = new CsvTextSlices(openCsvText(utf8('abcdefgh\nijk\nl')), 2);
+		expect(slices.next()).toEqual({ text: 'ab', last: false });
+		expect(slices.next(9)).toEqual({ text: 'cdefgh\n', last: false });
+		expect(slices.next()).toEqual({ text: 'ij', last: false });
+		expect(slices.next()).toEqual({ text: 'k\n', last: false });
+		expect(slices.next()).toEqual({ text: 'l', last: true });
+	});
+
+	test('refuses a bad byte in a later slice, naming its offset and line in the whole file', () => {
+		// Past the first 32 KB, which openCsvText decodes to see that there is text.
+		const start = `phone_number\n${'+1\n'.repeat(20_000)}Jos`;
+		const slices = new CsvTextSlices(openCsvText(bytesOf(start, [0xe9], '\n')), 3);
+		expect(slices.next().text).toBe('pho');
+		const error = contactsErrorFrom(() => slices.checkRest());
+		expect(error.message).toContain(`byte 0xE9 at byte offset ${start.length} (line 20002)`);
+	});
+
+	test('checkRest decodes the rest of a good file without complaint', () => {
+		const slices = new CsvTextSlices(openCsvText(utf8('a\n'.repeat(100))), 7);
+		slices.next();
+		expect(() => slices.checkRest()).not.toThrow();
+		expect(slices.next()).toEqual({ text: '', last: true });
+	});
+
+	test('refuses a UTF-16 file whose last surrogate has no partner, in any slicing', () => {
+		const broken = Uint8Array.from([...utf16('phone_number\r\n', 'le'), 0x3d, 0xd8]);
+		for (const sliceBytes of [1, 3, 64]) {
+			expect(() => decodeCsvText(broken, 'utf-8', sliceBytes)).toThrow(/not valid UTF-16LE/);
+		}
 	});
 });

@@ -1,4 +1,5 @@
 import { normalisePhoneNumber } from '../../nodes/TrilletBatchCall/contacts/phoneNumber';
+import { mulberry32, pick } from './csvFixtures';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -86,4 +87,18 @@ describe('normalisePhoneNumber', () => {
 			expect(reasonFor(raw)).toMatch(/^contains characters that are not part of a phone number/);
 		},
 	);
+});
+
+describe('normalisePhoneNumber: a + with digits, spaces and dashes', () => {
+	test('gives what the general path gives for random such numbers (seeded)', () => {
+		// A dot is removed like a space, but it sends the number down the general path.
+		const random = mulberry32(12);
+		for (let sample = 0; sample < 5000; sample++) {
+			const length = Math.floor(random() * 20);
+			const raw = `+${Array.from({ length }, () => pick(random, ['0', '1', '4', '9', ' ', '-', '5'])).join('')}`;
+			const general = normalisePhoneNumber(`${raw}.`);
+			const expected = general.ok ? { ...general, changed: general.phone !== raw } : general;
+			expect({ raw, result: normalisePhoneNumber(raw) }).toEqual({ raw, result: expected });
+		}
+	});
 });

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 import { forEachCsvRecord } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
-import { CsvWriter, escapeCsvField } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
+import { CsvBlobWriter, CsvWriter, escapeCsvField } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
 import { mulberry32, randomTable } from './csvFixtures';
 import { fastestRunMs } from './timing';
 
@@ -133,5 +134,53 @@ describe('CsvWriter', () => {
 		expect(rowCount).toBe(200_000);
 		expect(byteCount).toBeGreaterThan(200_000 * 50);
 		expect(elapsed).toBeLessThan(1000);
+	});
+});
+
+describe('CsvWriter: rows already written as CSV, and chunks handed over', () => {
+	test('addWrittenRow appends the text given as addRow would write those fields', () => {
+		const random = mulberry32(44);
+		const rows = randomTable(random, 50, 3);
+		const written = new CsvWriter(['a', 'b', 'c']);
+		for (const row of rows) written.addWrittenRow(row.map(escapeCsvField).join(','));
+		expect(written.rowCount).toBe(50);
+		expect(Array.from(written.finish())).toEqual(Array.from(writeTable(['a', 'b', 'c'], rows)));
+	});
+
+	test('hands each full chunk over and writes the same bytes, a row cut between chunks included', () => {
+		const rows = Array.from({ length: 40_000 }, (_, index) => [`+1415555${index}`, `Zoë 😀 ${'中'.repeat(index % 50)}`]);
+		// Copies: the writer writes the chunk again once it has handed it over.
+		const handed: Uint8Array[] = [];
+		const writer = new CsvWriter(['phone_number', 'name'], 0, (filled) => handed.push(filled.slice()));
+		for (const row of rows) writer.addRow(row);
+		const length = writer.byteLength();
+		const all = Buffer.concat([...handed, writer.finish()]);
+		expect(handed.length).toBeGreaterThan(1);
+		expect(all.length).toBe(length);
+		expect(all.equals(writeTable(['phone_number', 'name'], rows))).toBe(true);
+	});
+});
+
+describe('CsvBlobWriter', () => {
+	async function bytesOf(blob: Blob): Promise<Uint8Array> {
+		return new Uint8Array(await blob.arrayBuffer());
+	}
+
+	test('finishes with a text/csv Blob of the bytes CsvWriter writes, and their SHA-256', async () => {
+		for (const count of [0, 3, 40_000]) {
+			const rows = Array.from({ length: count }, (_, index) => [`+1415555${index}`, `"Zoë", 😀 ${index}`]);
+			const writer = new CsvBlobWriter(['phone_number', 'name']);
+			for (const row of rows) writer.addRow(row);
+			const { file, sha256 } = writer.finishFile();
+			const expected = writeTable(['phone_number', 'name'], rows);
+			const sent = await bytesOf(file);
+			expect(file.type).toBe('text/csv');
+			expect(decoder.decode(sent)).toBe(decoder.decode(expected));
+			expect(sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+		}
+	});
+
+	test('is finished with finishFile only', () => {
+		expect(() => new CsvBlobWriter(['phone_number']).finish()).toThrow(/finishFile/);
 	});
 });

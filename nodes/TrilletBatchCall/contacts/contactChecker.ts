@@ -1,4 +1,6 @@
 import { describeRow } from './describeProblems';
+import { detachString } from './detachString';
+import { FirstSeenNumbers } from './firstSeenNumbers';
 import { normalisePhoneNumber } from './phoneNumber';
 import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';
 import type { InvalidRowPolicy, RowProblem, RowRef } from './types';
@@ -20,9 +22,9 @@ export class ContactChecker {
 	/** Rows that will be called. */
 	accepted = 0;
 
-	// Only the numbers already accepted and where each was first seen, as one number (see
-	// encodeRow) rather than an object per row: 200,000 rows stay small and the lookups fast.
-	private readonly firstSeen = new Map<string, number>();
+	// Only the numbers already accepted, each with the row it was first seen on as one integer
+	// (see encodeRow) rather than an object per row: 200,000 rows stay small and the lookups fast.
+	private readonly firstSeen = new FirstSeenNumbers();
 
 	constructor(readonly policy: InvalidRowPolicy) {}
 
@@ -33,13 +35,12 @@ export class ContactChecker {
 			this.reject(row, PHONE_COLUMN, rawPhone, result.reason);
 			return undefined;
 		}
-		const earlier = this.firstSeen.get(result.phone);
+		const earlier = this.firstSeen.claim(result.phone, encodeRow(row));
 		if (earlier !== undefined) {
 			const reason = `is a duplicate of ${describeRow(decodeRow(earlier))} (${result.phone}): each number is called only once`;
 			this.reject(row, PHONE_COLUMN, rawPhone, reason);
 			return undefined;
 		}
-		this.firstSeen.set(result.phone, encodeRow(row));
 		this.accepted++;
 		if (result.changed) this.phoneNumbersNormalised++;
 		return result.phone;
@@ -49,7 +50,8 @@ export class ContactChecker {
 	reject(row: RowRef, column: string, value: string, reason: string): void {
 		this.problemCount++;
 		if (this.problems.length < MAX_REPORTED_PROBLEMS) {
-			this.problems.push({ row, column, value: shortenForDisplay(value), reason });
+			// Kept for the report: copies, so as not to keep the text they were read from.
+			this.problems.push({ row, column, value: detachString(shortenForDisplay(value)), reason: detachString(reason) });
 		}
 	}
 }

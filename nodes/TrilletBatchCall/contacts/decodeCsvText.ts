@@ -1,10 +1,14 @@
 import { rejectBinaryContent } from './binarySniffing';
 import { ContactsError } from './errors';
 import { findInvalidUtf8 } from './invalidUtf8';
-import { decodeLegacyEncoding } from './legacyEncodings';
+import { decodeLegacyEncoding, type LegacyEncoding } from './legacyEncodings';
+
+// Turns the uploaded bytes into text a slice at a time, refusing anything that would come out
+// garbled. The whole file is never one string: as UTF-16 in V8, 20 MB of UTF-8 with a few
+// accented names would take 40 MB.
 
 /** The encodings a user can declare for an uploaded CSV (the node option "File Encoding"). */
-export type CsvEncoding = 'utf-8' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-15';
+export type CsvEncoding = 'utf-8' | LegacyEncoding;
 
 type BomEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -12,6 +16,23 @@ interface ByteOrderMark {
 	encoding: BomEncoding;
 	length: number;
 }
+
+/** An uploaded CSV that decodes to text with something in it, and how to decode it. */
+export interface CsvBytes {
+	/** The bytes after any byte order mark (a view, not a copy). */
+	body: Uint8Array;
+	decoding: BomEncoding | LegacyEncoding;
+	/** A byte order mark (UTF-8 or UTF-16) was found; it is never part of the text. */
+	hadBom: boolean;
+}
+
+/**
+ * Bytes decoded at a time. Large enough that slicing costs nothing; small enough that a slice's
+ * text (at most 64 KB as UTF-16) is an ordinary young object for V8, collected soon after it is
+ * read, rather than a large object that waits for a full collection.
+ */
+export const DEFAULT_SLICE_BYTES = 32 * 1024;
+const LF = 0x0a;
 
 const ENCODING_LABELS: Record<CsvEncoding, string> = {
 	'utf-8': 'UTF-8',
@@ -22,36 +43,83 @@ const ENCODING_LABELS: Record<CsvEncoding, string> = {
 };
 
 /**
- * Turns the uploaded bytes into text, refusing anything that would come out garbled.
+ * Checks what can be known before reading the text, and picks the decoding.
  *
  * A byte order mark wins over `encoding` (it is proof of the encoding). With a legacy
  * `encoding`, bytes that are valid UTF-8 are still read as UTF-8: reading them as
  * Windows-1252 would turn "é" into "Ã©", and legacy text is almost never valid UTF-8 by chance.
- * `hadBom` says a byte order mark (UTF-8 or UTF-16) was found; it is never part of `text`.
+ * Bytes that do not decode are refused as the text is read (CsvTextSlices), before any error
+ * about what the text says.
  */
-export function decodeCsvText(
-	bytes: Uint8Array,
-	encoding: CsvEncoding = 'utf-8',
-): { text: string; hadBom: boolean } {
+export function openCsvText(bytes: Uint8Array, encoding: CsvEncoding = 'utf-8'): CsvBytes {
 	if (bytes.length === 0) throw emptyFileError('The CSV file is empty (0 bytes).');
 	const bom = detectByteOrderMark(bytes);
 	// subarray shares the bytes: a 20 MB upload is never copied before decoding.
 	const body = bytes.subarray(bom?.length ?? 0);
-	let text: string;
-	if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be') {
-		text = decodeUtf16(body, bom.encoding);
-	} else {
-		rejectBinaryContent(body);
-		text = bom || encoding === 'utf-8' ? decodeUtf8(body) : decodeLegacy(body, encoding);
-	}
-	if (!/\S/.test(text)) {
+	if (bom === undefined || bom.encoding === 'utf-8') rejectBinaryContent(body);
+	const decoding = bom?.encoding ?? (encoding === 'utf-8' || isValidUtf8(body) ? 'utf-8' : encoding);
+	const csv: CsvBytes = { body, decoding, hadBom: bom !== undefined };
+	if (!hasVisibleText(csv)) {
 		throw emptyFileError(
 			bom && body.length === 0
 				? 'The CSV file contains only a byte order mark and no text.'
 				: 'The CSV file contains only whitespace.',
 		);
 	}
-	return { text, hadBom: bom !== undefined };
+	return csv;
+}
+
+/**
+ * The text of a CSV, a slice at a time. UTF-8 and single-byte slices end just after a line feed
+ * where the slice has one, so that most records lie within one slice.
+ */
+export class CsvTextSlices {
+	private offset = 0;
+	private readonly decode: SliceDecoder;
+
+	constructor(
+		private readonly csv: CsvBytes,
+		private readonly sliceBytes = DEFAULT_SLICE_BYTES,
+	) {
+		this.decode = sliceDecoder(csv);
+	}
+
+	/** The next slice, at least `minBytes` of the file where that many are left; `last` once the file is read. */
+	next(minBytes = this.sliceBytes): { text: string; last: boolean } {
+		const { body } = this.csv;
+		const from = this.offset;
+		let to = Math.min(body.length, from + Math.max(1, minBytes));
+		// A line feed byte is a line feed in UTF-8 and in the single-byte encodings, not in UTF-16.
+		if (to < body.length && !isUtf16(this.csv.decoding)) {
+			const lineFeed = body.subarray(from, to).lastIndexOf(LF);
+			if (lineFeed !== -1) to = from + lineFeed + 1;
+		}
+		this.offset = to;
+		const last = to === body.length;
+		return { text: this.decode(body.subarray(from, to), last), last };
+	}
+
+	/** Decodes the rest of the file, only to throw the error its first bad byte gives. */
+	checkRest(): void {
+		while (this.offset < this.csv.body.length) this.next();
+	}
+}
+
+type SliceDecoder = (slice: Uint8Array, last: boolean) => string;
+
+function sliceDecoder(csv: CsvBytes): SliceDecoder {
+	const { decoding, body } = csv;
+	// A single-byte encoding maps every byte to a character: any cut is a clean one.
+	if (isLegacy(decoding)) return (slice) => decodeLegacyEncoding(slice, decoding);
+	// In streaming mode the decoder keeps a character cut by the slice's end for the next slice.
+	const decoder = new TextDecoder(decoding, { fatal: true, ignoreBOM: true });
+	return (slice, last) => {
+		try {
+			return decoder.decode(slice, { stream: !last });
+		} catch {
+			throw decoding === 'utf-8' ? invalidUtf8Error(body) : invalidUtf16Error(decoding);
+		}
+	};
 }
 
 function detectByteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
@@ -61,38 +129,47 @@ function detectByteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
 	return undefined;
 }
 
-/** Decodes strict UTF-8 or throws a ContactsError that points at the first bad byte. */
-function decodeUtf8(body: Uint8Array): string {
-	const decoded = tryDecode(body, 'utf-8');
-	if (decoded !== undefined) return decoded;
-	throw invalidUtf8Error(body);
+function isLegacy(decoding: CsvBytes['decoding']): decoding is LegacyEncoding {
+	return decoding !== 'utf-8' && !isUtf16(decoding);
 }
 
-function decodeLegacy(body: Uint8Array, encoding: Exclude<CsvEncoding, 'utf-8'>): string {
-	return tryDecode(body, 'utf-8') ?? decodeLegacyEncoding(body, encoding);
+function isUtf16(decoding: CsvBytes['decoding']): boolean {
+	return decoding === 'utf-16le' || decoding === 'utf-16be';
+}
+
+/** Whether the whole body is UTF-8, checked a slice at a time so that no text is kept. */
+function isValidUtf8(body: Uint8Array): boolean {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	try {
+		for (let from = 0; from < body.length; from += DEFAULT_SLICE_BYTES) {
+			decoder.decode(body.subarray(from, from + DEFAULT_SLICE_BYTES), { stream: true });
+		}
+		decoder.decode();
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Whether the text has a character that is not whitespace; decodes only as far as the first one. */
+function hasVisibleText(csv: CsvBytes): boolean {
+	const slices = new CsvTextSlices(csv);
+	for (;;) {
+		const { text, last } = slices.next();
+		if (/\S/.test(text)) return true;
+		if (last) return false;
+	}
 }
 
 /** Excel's "Unicode Text" export is UTF-16 with a byte order mark. */
-function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
-	const text = tryDecode(body, encoding);
-	if (text === undefined) {
-		throw new ContactsError(
-			`The file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()} text.`,
-			'Open the file in a spreadsheet and save it again as "CSV UTF-8 (Comma delimited)".',
-		);
-	}
-	return text;
+function invalidUtf16Error(encoding: string): ContactsError {
+	return new ContactsError(
+		`The file starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()} text.`,
+		'Open the file in a spreadsheet and save it again as "CSV UTF-8 (Comma delimited)".',
+	);
 }
 
-/** The text, or undefined when the bytes are not valid in that encoding. */
-function tryDecode(body: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string | undefined {
-	try {
-		return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-	} catch {
-		return undefined;
-	}
-}
-
+/** Points at the first bad byte of the whole body, wherever the decoder stumbled. */
 function invalidUtf8Error(body: Uint8Array): ContactsError {
 	const location = findInvalidUtf8(body) ?? { offset: 0, line: 1 };
 	const badByte = body[location.offset];

@@ -1,4 +1,6 @@
-import { ContactsError } from './errors';
+import { CsvScanner, type RecordSpan } from './csvScanner';
+
+export type { RecordSpan } from './csvScanner';
 
 // A streaming CSV reader for the contact list: RFC 4180 plus what real exports contain.
 //
@@ -14,6 +16,9 @@ import { ContactsError } from './errors';
 // - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous.
 // - A leading U+FEFF (a byte order mark that survived decoding) is ignored.
 // - Fields are returned as written, not trimmed.
+//
+// The text may come in pieces (CsvReader), cut anywhere: a record a piece leaves unfinished is
+// read again, whole, with the next piece, so a 20 MB file never has to be one string.
 
 /** Counts of what the reader saw, for the validation report. */
 export interface CsvParseStats {
@@ -25,38 +30,88 @@ export interface CsvParseStats {
 	lines: number;
 }
 
-const COMMA = 0x2c;
-const QUOTE = 0x22;
+/**
+ * Called with the fields of each record, the 1-based line it starts on, whether a quote stood
+ * inside an unquoted field of it (`ab"c`, kept literally as relax_quotes does, but refused by
+ * strict parsers), and where it lies in the text (valid during the call only).
+ */
+export type CsvRecordCallback = (fields: string[], line: number, strayQuote: boolean, span: RecordSpan) => void;
+
 const CR = 0x0d;
 const LF = 0x0a;
 const BYTE_ORDER_MARK = 0xfeff;
 
-/**
- * Reads `text` record by record (the header first), calling `onRecord` with the fields, the 1-based
- * line the record starts on, and whether a quote stood inside an unquoted field of it (`ab"c`, kept
- * literally as relax_quotes does, but refused by strict parsers).
- */
-export function forEachCsvRecord(
-	text: string,
-	onRecord: (fields: string[], line: number, strayQuote: boolean) => void,
-): CsvParseStats {
-	const scanner = new CsvScanner(text);
-	let records = 0;
-	let blankLines = 0;
-	if (text.charCodeAt(0) === BYTE_ORDER_MARK) scanner.pos = 1;
-	while (scanner.pos < text.length) {
-		if (scanner.atLineBreak()) {
-			blankLines++;
-			scanner.skipLineBreak();
-			continue;
-		}
-		const line = scanner.line;
-		scanner.strayQuote = false;
-		const fields = scanner.readRecord();
-		records++;
-		onRecord(fields, line, scanner.strayQuote);
+/** Reads `text` record by record (the header first). */
+export function forEachCsvRecord(text: string, onRecord: CsvRecordCallback): CsvParseStats {
+	const reader = new CsvReader(onRecord);
+	reader.read(text, true);
+	return reader.stats();
+}
+
+/** forEachCsvRecord over text that comes in pieces: the records come out exactly as from the whole text. */
+export class CsvReader {
+	/** The start of a record the last piece left unfinished, and the line it starts on. */
+	private carry = '';
+	private line = 1;
+	private started = false;
+	private lastCode = Number.NaN;
+	private records = 0;
+	private blankLines = 0;
+	private readonly bounds: number[] = [];
+
+	constructor(private readonly onRecord: CsvRecordCallback) {}
+
+	/** Characters kept from earlier pieces because the record they start is not finished yet. */
+	get pendingLength(): number {
+		return this.carry.length;
 	}
-	return { records, blankLines, lines: scanner.countLines() };
+
+	/** Reads the records `text` completes; `last` says no text follows. */
+	read(text: string, last: boolean): void {
+		if (text.length > 0) this.lastCode = text.charCodeAt(text.length - 1);
+		const input = this.carry === '' ? text : this.carry + text;
+		const scanner = new CsvScanner(input, this.line, last, this.bounds);
+		if (!this.started && input.length > 0) {
+			this.started = true;
+			if (input.charCodeAt(0) === BYTE_ORDER_MARK) scanner.pos = 1;
+		}
+		const recordStart = this.readRecords(scanner);
+		this.carry = recordStart < input.length ? input.slice(recordStart) : '';
+	}
+
+	/** Counts for the whole text; call once the last piece is read. */
+	stats(): CsvParseStats {
+		return { records: this.records, blankLines: this.blankLines, lines: this.countLines() };
+	}
+
+	/** Reads the complete records; returns where the unfinished one starts, and keeps its line. */
+	private readRecords(scanner: CsvScanner): number {
+		const { text } = scanner;
+		while (scanner.pos < text.length) {
+			const start = scanner.pos;
+			this.line = scanner.line;
+			const lineBreak = scanner.atLineBreak();
+			if (lineBreak === undefined) return start;
+			if (lineBreak) {
+				this.blankLines++;
+				scanner.skipLineBreak();
+				continue;
+			}
+			scanner.strayQuote = false;
+			const fields = scanner.readRecord();
+			if (fields === undefined) return start;
+			this.records++;
+			this.onRecord(fields, this.line, scanner.strayQuote, scanner);
+		}
+		this.line = scanner.line;
+		return text.length;
+	}
+
+	/** Physical lines in the whole text (a final line break does not start another line). */
+	private countLines(): number {
+		if (!this.started) return 0;
+		return this.lastCode === LF || this.lastCode === CR ? this.line - 1 : this.line;
+	}
 }
 
 /** True when every field of a record is empty or whitespace, e.g. a spreadsheet's `,,,` row. */
@@ -65,118 +120,4 @@ export function isBlankRecord(fields: readonly string[]): boolean {
 		if (field.trim() !== '') return false;
 	}
 	return true;
-}
-
-/** Cursor over the text; kept as one object so the hot loops share state without allocating. */
-class CsvScanner {
-	pos = 0;
-	/** 1-based physical line of `pos`. */
-	line = 1;
-	/** Set when an unquoted field holds a quote; the caller clears it. */
-	strayQuote = false;
-
-	constructor(private readonly text: string) {}
-
-	atLineBreak(): boolean {
-		const code = this.text.charCodeAt(this.pos);
-		return code === LF || code === CR;
-	}
-
-	/** Steps over one CRLF, LF or CR at `pos`. */
-	skipLineBreak(): void {
-		const code = this.text.charCodeAt(this.pos);
-		this.pos += code === CR && this.text.charCodeAt(this.pos + 1) === LF ? 2 : 1;
-		this.line++;
-	}
-
-	/** Reads the fields of the record at `pos` and steps past its line break. */
-	readRecord(): string[] {
-		const fields: string[] = [];
-		const text = this.text;
-		for (;;) {
-			fields.push(text.charCodeAt(this.pos) === QUOTE ? this.readQuoted() : this.readUnquoted());
-			if (text.charCodeAt(this.pos) !== COMMA) break;
-			this.pos++;
-		}
-		if (this.pos < text.length) this.skipLineBreak();
-		return fields;
-	}
-
-	private readUnquoted(): string {
-		const text = this.text;
-		const start = this.pos;
-		let pos = start;
-		const end = text.length;
-		let strayQuote = false;
-		while (pos < end) {
-			const code = text.charCodeAt(pos);
-			if (code === COMMA || code === LF || code === CR) break;
-			if (code === QUOTE) strayQuote = true;
-			pos++;
-		}
-		if (strayQuote) this.strayQuote = true;
-		this.pos = pos;
-		return text.slice(start, pos);
-	}
-
-	private readQuoted(): string {
-		const text = this.text;
-		const startLine = this.line;
-		const contentStart = this.pos + 1;
-		let segmentStart = contentStart;
-		let escapedParts: string[] | undefined;
-		let quote = text.indexOf('"', segmentStart);
-		// A doubled quote is an escaped quote: keep one and look for the closing quote after it.
-		while (quote !== -1 && text.charCodeAt(quote + 1) === QUOTE) {
-			(escapedParts ??= []).push(text.slice(segmentStart, quote + 1));
-			segmentStart = quote + 2;
-			quote = text.indexOf('"', segmentStart);
-		}
-		if (quote === -1) throw unterminatedQuoteError(startLine);
-		this.line += countLineBreaks(text, contentStart, quote);
-		this.pos = quote + 1;
-		const next = text.charCodeAt(this.pos);
-		if (this.pos < text.length && next !== COMMA && next !== LF && next !== CR) {
-			throw textAfterClosingQuoteError(this.line);
-		}
-		const tail = text.slice(segmentStart, quote);
-		return escapedParts === undefined ? tail : escapedParts.join('') + tail;
-	}
-
-	/** Physical lines in the whole text; call once the scan is done. */
-	countLines(): number {
-		const text = this.text;
-		if (text.length === 0) return 0;
-		const last = text.charCodeAt(text.length - 1);
-		return last === LF || last === CR ? this.line - 1 : this.line;
-	}
-}
-
-/** Line breaks (CRLF, LF or CR, each counted once) between `from` and `to`. */
-function countLineBreaks(text: string, from: number, to: number): number {
-	let breaks = 0;
-	for (let pos = from; pos < to; pos++) {
-		const code = text.charCodeAt(pos);
-		if (code === LF) {
-			breaks++;
-		} else if (code === CR) {
-			breaks++;
-			if (pos + 1 < to && text.charCodeAt(pos + 1) === LF) pos++;
-		}
-	}
-	return breaks;
-}
-
-function unterminatedQuoteError(line: number): ContactsError {
-	return new ContactsError(
-		`The CSV has a quoted field starting on line ${line} that is never closed: everything after it was read as one value.`,
-		'Add the missing closing double quote (") to that field, or remove its opening quote. A double quote inside a quoted value must be written twice ("").',
-	);
-}
-
-function textAfterClosingQuoteError(line: number): ContactsError {
-	return new ContactsError(
-		`The CSV has a quote in the middle of a field on line ${line}: a quoted value is followed by more text before the next comma.`,
-		'Write a double quote inside a value as two quotes (""), or put the whole field in quotes, e.g. "Say ""hi"" now".',
-	);
 }

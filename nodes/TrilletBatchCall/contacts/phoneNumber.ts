@@ -21,10 +21,18 @@ const FORMATTING = /[\s\u200B\u2060.\-\u2010-\u2015\u2212/]/g;
 // "+44 (0)20 …": the national trunk 0 written after the country code must not be dialled.
 const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^\+(\(?[1-9]\d{0,2}\)?)\(0\)/;
 const BRACKETS = /[()]/g;
+const PLUS = 0x2b;
+const SPACE = 0x20;
+const DASH = 0x2d;
 
 /** Cleans up a phone number's formatting and checks that the result is a dialable E.164 number. */
 export function normalisePhoneNumber(raw: string): PhoneCheck {
 	if (E164.test(raw)) return { ok: true, phone: raw, changed: false };
+	const plain = compactPlainNumber(raw);
+	if (plain !== undefined) {
+		const problem = describeNonE164(plain);
+		return problem === undefined ? { ok: true, phone: plain, changed: plain !== raw } : { ok: false, reason: problem };
+	}
 	const written = stripTextMarker(raw.trim());
 	if (written === '') return { ok: false, reason: 'is empty' };
 	const problem = describeUnreadable(written);
@@ -32,6 +40,25 @@ export function normalisePhoneNumber(raw: string): PhoneCheck {
 	const phone = removeFormatting(written);
 	const reason = describeNonE164(phone);
 	return reason === undefined ? { ok: true, phone, changed: phone !== raw } : { ok: false, reason };
+}
+
+/**
+ * The most common formatting, `+1 415-555-0123`, without regular expressions: a + and then only
+ * digits, spaces and dashes, with the spaces and dashes removed (as the general path removes
+ * them), or undefined for anything else.
+ */
+function compactPlainNumber(raw: string): string | undefined {
+	if (raw.charCodeAt(0) !== PLUS) return undefined;
+	let compact = '+';
+	let from = 1;
+	for (let index = 1; index < raw.length; index++) {
+		const code = raw.charCodeAt(index);
+		if (code >= 0x30 && code <= 0x39) continue;
+		if (code !== SPACE && code !== DASH) return undefined;
+		compact += raw.slice(from, index);
+		from = index + 1;
+	}
+	return compact + raw.slice(from);
 }
 
 /** Sheets and Excel mark a cell as text with a leading apostrophe; it is not part of the number. */

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+
+import { CSV_MIME_TYPE, type CsvFile } from './csvFile';
+
 // Writes the CSV that is uploaded: RFC 4180, CRLF after every line, UTF-8 without BOM.
 
 const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
@@ -31,6 +35,8 @@ export class CsvWriter {
 	constructor(
 		private readonly columns: readonly string[],
 		expectedBytes = 0,
+		/** Given, each chunk is handed to it as it fills up (it copies what it keeps) and then written again. */
+		private readonly onFullChunk?: (filled: Uint8Array) => void,
 	) {
 		if (columns.length === 0) throw new Error('CsvWriter needs at least one column');
 		this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, expectedBytes));
@@ -51,12 +57,22 @@ export class CsvWriter {
 		this.rows++;
 	}
 
+	/**
+	 * Appends one data row given as the CSV text addRow would write for its fields (without the
+	 * line break): copying a row read from a file is much cheaper than quoting its fields again.
+	 */
+	addWrittenRow(line: string): void {
+		this.assertNotFinished();
+		this.writeText(`${line}\r\n`);
+		this.rows++;
+	}
+
 	/** UTF-8 bytes written so far, the header included. */
 	byteLength(): number {
 		return this.filledBytes + this.chunkBytes;
 	}
 
-	/** Returns the whole CSV as one byte array; the writer cannot be used afterwards. */
+	/** Returns the whole CSV (with onFullChunk, what it was not handed) as one byte array; the writer cannot be used afterwards. */
 	finish(): Uint8Array {
 		this.assertNotFinished();
 		this.finished = true;
@@ -92,16 +108,54 @@ export class CsvWriter {
 			const { read, written } = this.encoder.encodeInto(rest, this.chunk.subarray(this.chunkBytes));
 			this.chunkBytes += written;
 			if (read === rest.length) return;
-			// The chunk is full: keep what it holds and continue in a fresh one (a long line may need more than a chunk).
+			// The chunk is full: hand it over or keep it, and go on (a long line may need more than a chunk).
 			rest = rest.slice(read);
-			this.filledChunks.push(this.chunk.subarray(0, this.chunkBytes));
+			const filled = this.chunk.subarray(0, this.chunkBytes);
 			this.filledBytes += this.chunkBytes;
-			this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, rest.length * 3));
 			this.chunkBytes = 0;
+			if (this.onFullChunk !== undefined) {
+				this.onFullChunk(filled);
+				continue;
+			}
+			this.filledChunks.push(filled);
+			this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, rest.length * 3));
 		}
 	}
 
 	private assertNotFinished(): void {
 		if (this.finished) throw new Error('CsvWriter was already finished');
+	}
+}
+
+/**
+ * A CsvWriter whose CSV ends up in a Blob, as an upload sends it: each chunk is hashed and copied
+ * into the Blob as soon as it is full, then written again, so the CSV is never held both as
+ * bytes and as the Blob.
+ */
+export class CsvBlobWriter extends CsvWriter {
+	private readonly parts: Blob[];
+	private readonly hash = createHash('sha256');
+
+	constructor(columns: readonly string[]) {
+		const parts: Blob[] = [];
+		const hash = createHash('sha256');
+		super(columns, 0, (filled) => {
+			hash.update(filled);
+			parts.push(new Blob([filled]));
+		});
+		this.parts = parts;
+		this.hash = hash;
+	}
+
+	/** Returns the whole CSV as a file to upload; the writer cannot be used afterwards. */
+	finishFile(): CsvFile {
+		const tail = super.finish();
+		const sha256 = this.hash.update(tail).digest('hex');
+		return { file: new Blob([...this.parts, tail], { type: CSV_MIME_TYPE }), sha256 };
+	}
+
+	/** Use finishFile(): the CSV is in the Blob. */
+	override finish(): Uint8Array {
+		throw new Error('CsvBlobWriter is finished with finishFile()');
 	}
 }

@@ -144,6 +144,24 @@ describe('Start Batch never starts a batch twice', () => {
 		expect(emulator.requests).toHaveLength(0);
 	});
 
+	test('a list that is cleaned up and the same list already clean are the same batch: the bytes sent are compared', async () => {
+		const formatted = 'phone_number,name\n+1 415 555 0101,"Ann, Jr."\n';
+		const cleaned = 'phone_number,name\r\n+14155550101,"Ann, Jr."\r\n';
+		const run = await runStart(emulator, { files: [csvFile(formatted, 'a.csv'), csvFile(cleaned, 'b.csv')] });
+
+		expect(run.error(TRILLET)?.message).toBe('Item 1 would start the same batch as item 0');
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	test('the same list for another time is another batch', async () => {
+		const list = 'phone_number\n+14155550101\n';
+		const files = [csvFile(list, 'a.csv', { json: { at: '2031-03-01T09:00:00Z' } }), csvFile(list, 'a.csv', { json: { at: '2031-03-02T09:00:00Z' } })];
+		const run = await runStart(emulator, { files }, { schedule: 'at', scheduledAt: '={{ $json.at }}' });
+
+		expect(run.error(TRILLET)).toBeUndefined();
+		expect(uploads(emulator).map((upload) => upload.fields.scheduledAt)).toEqual(['2031-03-01T09:00:00Z', '2031-03-02T09:00:00Z']);
+	});
+
 	test('the same node running twice in one execution (a loop) starts each of its lists', async () => {
 		const json = trilletWorkflow(startParameters(emulator), { files: [csvFile('phone_number\n+14155550101\n', 'a.csv')] });
 		// a second source feeds the same node a different list of the same size: the node runs twice

@@ -2,14 +2,15 @@ import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildCsvFromRecords, type ItemFieldMapping } from '../../contacts/itemsToCsv';
-import { assertCsvSizeAccepted, prepareCsvUpload } from '../../contacts/prepareCsvUpload';
-import type { PreparedCsv } from '../../contacts/types';
+import { csvFileOf, type CsvFile } from '../../contacts/csvFile';
+import { assertCsvSizeAccepted, prepareCsvFile } from '../../contacts/prepareCsvUpload';
+import type { ValidationReport } from '../../contacts/types';
 import { asNodeError } from '../../helpers/nodeErrors';
 import type { StartOptions } from './startOptions';
 
-/** A contact list checked and ready to upload, with the file name Trillet will show. */
-export interface ContactList {
-	prepared: PreparedCsv;
+/** A contact list checked and ready to upload (the CSV exactly as it is sent), with the file name Trillet will show. */
+export interface ContactList extends CsvFile {
+	report: ValidationReport;
 	fileName: string;
 }
 
@@ -28,8 +29,9 @@ export async function contactsFromBinary(
 		if (typeof size === 'number') assertCsvSizeAccepted(size);
 		// Read through the helper, never `binary.data`: in filesystem or S3 mode that is only a reference.
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, fieldName);
-		const prepared = prepareCsvUpload(bytes, { invalidRows: options.invalidRows, encoding: options.encoding });
-		return { prepared, fileName: csvFileName(options.fileName || binary.fileName || 'contacts.csv') };
+		// Only the Blob is kept, so the bytes can be collected before the upload.
+		const prepared = prepareCsvFile(bytes, { invalidRows: options.invalidRows, encoding: options.encoding });
+		return { ...prepared, fileName: csvFileName(options.fileName || binary.fileName || 'contacts.csv') };
 	} catch (error) {
 		throw asNodeError(context.getNode(), error, itemIndex, subject);
 	}
@@ -55,12 +57,12 @@ export function contactsFromItems(
 	}
 	const mapping = readFieldMapping(context);
 	try {
-		const prepared = buildCsvFromRecords(
+		const { csv, report } = buildCsvFromRecords(
 			items.map((item) => item.json),
 			mapping,
 			options.invalidRows,
 		);
-		return { prepared, fileName: csvFileName(options.fileName || 'n8n-contacts.csv') };
+		return { ...csvFileOf(csv), report, fileName: csvFileName(options.fileName || 'n8n-contacts.csv') };
 	} catch (error) {
 		const firstRow = (error as { problems?: Array<{ row: { item?: number } }> }).problems?.[0]?.row;
 		throw asNodeError(context.getNode(), error, firstRow?.item ?? 0);

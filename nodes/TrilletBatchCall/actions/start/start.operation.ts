@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ValidationReport } from '../../contacts/types';
 import { asNodeError } from '../../helpers/nodeErrors';
 import { errorItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
@@ -16,7 +17,7 @@ import { describeStart, dryRunItem } from './startOutput';
 
 /** One input item's batch, checked and ready to send, or why it cannot be. */
 type PlannedStart =
-	| { itemIndex: number; upload: BatchUpload; contacts: ContactList; options: StartOptions }
+	| { itemIndex: number; upload: BatchUpload; report: ValidationReport; options: StartOptions }
 	| { itemIndex: number; error: Error };
 
 /** Start Batch: checks the contacts, then uploads them as one Trillet batch. */
@@ -45,7 +46,7 @@ async function planEachFile(context: IExecuteFunctions, items: INodeExecutionDat
 			const contacts = await contactsFromBinary(context, itemIndex, options);
 			const upload = readUpload(context, contacts, itemIndex);
 			refuseRepeat(context, fingerprints, upload, itemIndex);
-			plans.push({ itemIndex, upload, contacts, options });
+			plans.push({ itemIndex, upload, report: contacts.report, options });
 		} catch (error) {
 			plans.push({ itemIndex, error: asNodeError(context.getNode(), error, itemIndex) });
 		}
@@ -63,7 +64,7 @@ async function sendEach(context: IExecuteFunctions, plans: PlannedStart[]): Prom
 			continue;
 		}
 		try {
-			const item = await startOrDryRun(context, plan.upload, plan.contacts, plan.options, plan.itemIndex);
+			const item = await startOrDryRun(context, plan.upload, plan.report, plan.options, plan.itemIndex);
 			if (typeof item.json.batchId === 'string') started.push(`item ${plan.itemIndex} → ${item.json.batchId}`);
 			output.push({ ...item, pairedItem });
 		} catch (error) {
@@ -82,7 +83,7 @@ async function startFromItems(context: IExecuteFunctions, items: INodeExecutionD
 		const options = readStartOptions(context, 0);
 		const contacts = contactsFromItems(context, items, options);
 		const upload = readUpload(context, contacts, 0);
-		return [{ ...(await startOrDryRun(context, upload, contacts, options, 0)), pairedItem }];
+		return [{ ...(await startOrDryRun(context, upload, contacts.report, options, 0)), pairedItem }];
 	} catch (error) {
 		const nodeError = asNodeError(context.getNode(), error, 0);
 		if (!context.continueOnFail()) throw nodeError;
@@ -98,18 +99,18 @@ function readUpload(context: IExecuteFunctions, contacts: ContactList, itemIndex
 			description: 'Pick the agent that makes the calls under "Agent", or give its ID',
 		});
 	}
-	return {
-		csv: contacts.prepared.csv,
-		fileName: contacts.fileName,
+	const { file, fileName, sha256 } = contacts;
+	const request = {
 		agentId,
 		scheduledAt: readScheduledAt(context, itemIndex),
 		smartCallbackConfig: readSmartCallbackConfig(context, itemIndex),
 	};
+	return { ...request, file, fileName, fingerprint: uploadFingerprint({ csvSha256: sha256, ...request }) };
 }
 
 /** Two items carrying the same list for the same agent and time would ring everyone twice. */
 function refuseRepeat(context: IExecuteFunctions, seen: Map<string, number>, upload: BatchUpload, itemIndex: number): void {
-	const fingerprint = uploadFingerprint(upload);
+	const { fingerprint } = upload;
 	const first = seen.get(fingerprint);
 	if (first !== undefined) {
 		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} would start the same batch as item ${first}`, {
@@ -124,13 +125,13 @@ function refuseRepeat(context: IExecuteFunctions, seen: Map<string, number>, upl
 async function startOrDryRun(
 	context: IExecuteFunctions,
 	upload: BatchUpload,
-	contacts: ContactList,
+	report: ValidationReport,
 	options: StartOptions,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	if (options.dryRun) return await dryRunItem(context, upload, contacts, itemIndex);
+	if (options.dryRun) return await dryRunItem(context, upload, report, itemIndex);
 	const started = await startBatch(context, upload, itemIndex);
-	return { json: describeStart(started, upload, contacts.prepared.report) as IDataObject };
+	return { json: describeStart(started, upload, report) as IDataObject };
 }
 
 /** When a later file fails, the user must know which batches did start, so as not to start them again. */

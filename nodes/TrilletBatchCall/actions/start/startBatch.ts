@@ -3,11 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/nodeErrors';
 import { mayHaveStarted, trilletRequest, type TrilletRequest } from '../../transport';
-import { ledgerKey, startLedger, uploadFingerprint, type StartBatchResponse } from './startLedger';
+import { ledgerKey, startLedger, type StartBatchResponse } from './startLedger';
 
 /** Everything one `POST /v1/api/batch-calls` sends. */
 export interface BatchUpload {
-	csv: Uint8Array;
+	/** The CSV exactly as it is sent, typed text/csv. */
+	file: Blob;
+	/** uploadFingerprint of the CSV's bytes and the fields below. */
+	fingerprint: string;
 	fileName: string;
 	agentId: string;
 	scheduledAt?: string;
@@ -30,7 +33,7 @@ export async function startBatch(context: IExecuteFunctions, upload: BatchUpload
 				nodeName: context.getNode().name,
 				runIndex: runIndexOf(context, itemIndex),
 				itemIndex,
-				fingerprint: uploadFingerprint(upload),
+				fingerprint: upload.fingerprint,
 			})
 		: undefined;
 	const earlier = key === undefined ? undefined : startLedger.find(key);
@@ -61,7 +64,7 @@ function runIndexOf(context: IExecuteFunctions, itemIndex: number): number {
 function uploadRequest(upload: BatchUpload, itemIndex: number): TrilletRequest {
 	const form = new FormData();
 	// Node's own FormData writes the multipart boundary; no Content-Type is set by hand.
-	form.append('file', new Blob([upload.csv], { type: 'text/csv' }), upload.fileName);
+	form.append('file', upload.file, upload.fileName);
 	form.append('agentId', upload.agentId);
 	if (upload.scheduledAt !== undefined) form.append('scheduledAt', upload.scheduledAt);
 	if (upload.smartCallbackConfig !== undefined) form.append('smartCallbackConfig', upload.smartCallbackConfig);

@@ -39,16 +39,15 @@ export class StartLedger {
 
 export const startLedger = new StartLedger();
 
-/** What makes two uploads the same batch: the exact CSV, the agent, the schedule and the callbacks. */
+/** What makes two uploads the same batch: the exact CSV (by its SHA-256), the agent, the schedule and the callbacks. */
 export function uploadFingerprint(upload: {
-	csv: Uint8Array;
+	csvSha256: string;
 	agentId: string;
 	scheduledAt?: string;
 	smartCallbackConfig?: string;
 }): string {
 	return createHash('sha256')
-		.update(upload.csv)
-		.update(`\0${upload.agentId}\0${upload.scheduledAt ?? 'now'}\0${upload.smartCallbackConfig ?? ''}`)
+		.update(`${upload.csvSha256}\0${upload.agentId}\0${upload.scheduledAt ?? 'now'}\0${upload.smartCallbackConfig ?? ''}`)
 		.digest('hex');
 }
 

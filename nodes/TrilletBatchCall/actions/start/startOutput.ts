@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { describeRow } from '../../contacts/describeProblems';
 import type { ValidationReport } from '../../contacts/types';
-import type { ContactList } from './readContacts';
 import type { BatchUpload, StartedBatch } from './startBatch';
 
 /** The output of a started batch: Trillet's answer first, then what the node checked and sent. */
@@ -48,20 +47,21 @@ export function describeReport(report: ValidationReport): IDataObject {
 export async function dryRunItem(
 	context: IExecuteFunctions,
 	upload: BatchUpload,
-	contacts: ContactList,
+	report: ValidationReport,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
 	const binaryField =
 		context.getNodeParameter('source', 0, 'binary') === 'items'
 			? 'data'
 			: String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-	const csv = await context.helpers.prepareBinaryData(Buffer.from(upload.csv.buffer, upload.csv.byteOffset, upload.csv.byteLength), upload.fileName, 'text/csv');
+	const bytes = Buffer.from(await upload.file.arrayBuffer());
+	const csv = await context.helpers.prepareBinaryData(bytes, upload.fileName, 'text/csv');
 	return {
 		json: {
 			dryRun: true,
-			message: `Dry run: ${contacts.prepared.report.rowsSent} calls would be started; nothing was sent to Trillet`,
+			message: `Dry run: ${report.rowsSent} calls would be started; nothing was sent to Trillet`,
 			...describeUpload(upload),
-			...describeReport(contacts.prepared.report),
+			...describeReport(report),
 		},
 		binary: { [binaryField]: csv },
 	};

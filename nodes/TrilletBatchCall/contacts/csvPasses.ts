@@ -1,0 +1,151 @@
+import { checkHeader, type HeaderCheck } from './columns';
+import { concludeValidation } from './concludeValidation';
+import { CsvRecordChecker } from './csvRecordChecker';
+import type { CsvBytes } from './decodeCsvText';
+import { detachString } from './detachString';
+import { ContactsError } from './errors';
+import { LineBreakCheck } from './lineBreaks';
+import type { RecordSpan } from './parseCsv';
+import { readCsvRecords } from './readCsvRecords';
+import type { InvalidRowPolicy, ValidationReport } from './types';
+import type { CsvWriter } from './writeCsv';
+
+// The passes over an uploaded CSV (see prepareCsvUpload.ts). Only after the whole first pass is
+// it known for sure whether the file can go out as it is. A file that must be cleaned up is
+// usually seen to need it early (a reformatted phone number, a BOM, CRLF and LF mixed …): the
+// first pass then writes the cleaned-up copy as it goes. A file that still looks clean after its
+// first rows is only checked; should it need a rewrite after all, a second pass over the bytes
+// writes the copy (parsing is cheap, memory is not).
+
+/** Makes the writer for the cleaned-up copy: into bytes, or into the Blob the upload sends. */
+export type NewWriter<W extends CsvWriter> = (columns: readonly string[], expectedBytes: number) => W;
+
+/** What the passes need to know from the options and from how the bytes are read. */
+export interface ScanPlan<W extends CsvWriter> {
+	policy: InvalidRowPolicy;
+	/** Already known before the scan: the file cannot go out as it is (encoding, BOM; line breaks are seen as it is read). */
+	rewrite: boolean;
+	expectedBytes: number;
+	sliceBytes: number | undefined;
+	newWriter: NewWriter<W>;
+}
+
+/** Data records the first pass writes out while the file looks clean, in case it is not. */
+const SPECULATIVE_RECORDS = 1000;
+
+interface CheckedCsv<W> {
+	header: HeaderCheck;
+	/** Whether the file cannot go out as it is. */
+	changed: boolean;
+	report: ValidationReport;
+	/** The cleaned-up copy, when the first pass could write it. */
+	writer?: W;
+}
+
+/**
+ * The first pass and its verdict. Only the header, the verdict, the report and any copy written
+ * leave here: the checker, with every number seen, can be collected before a second pass.
+ */
+export function checkCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>, readingWarnings: string[]): CheckedCsv<W> {
+	const scan = scanCsv(csv, plan);
+	const { records, header } = scan;
+	if (records.rowsRead === 0) {
+		throw new ContactsError(
+			'The CSV has no rows to call: it has a header line but no contacts below it.',
+			'Add the contacts below the header line, one per line, and run again.',
+		);
+	}
+	const warnings = [...header.warnings, ...readingWarnings, ...scan.warnings, ...records.warnings()];
+	const report = concludeValidation(records.contacts, records.rowsRead, header.columns, warnings);
+	const { changed } = scan;
+	return { header, changed, report, writer: changed ? scan.writer : undefined };
+}
+
+interface CsvScan<W> {
+	header: HeaderCheck;
+	records: CsvRecordChecker;
+	/** Whether the file cannot go out as it is. */
+	changed: boolean;
+	warnings: string[];
+	/** Holds every record that is called, cleaned up, unless the file looked clean for its first rows. */
+	writer?: W;
+}
+
+/** The first pass: checks the header and every record, keeping only counts and the problems (and maybe the copy). */
+function scanCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>): CsvScan<W> {
+	let header: HeaderCheck | undefined;
+	let records: CsvRecordChecker | undefined;
+	let writer: W | undefined;
+	let strayQuotes = false;
+	let headerChanged = false;
+	const lineBreaks = new LineBreakCheck();
+	const onSlice = (text: string, last: boolean) => lineBreaks.add(text, last);
+	const stats = readCsvRecords(csv, (fields, line, strayQuote, span) => {
+		strayQuotes ||= strayQuote;
+		if (header === undefined || records === undefined) {
+			// Copies: the names outlive the slice of text they were read from.
+			const rawHeader = fields.map(detachString);
+			header = checkHeader(rawHeader);
+			headerChanged = header.columns.some((column, index) => column !== rawHeader[index]);
+			records = new CsvRecordChecker(header, plan.policy);
+			writer = plan.newWriter(header.columns, plan.expectedBytes);
+			return;
+		}
+		const cells = records.accept(fields, line);
+		if (writer === undefined) return;
+		if (cells !== undefined) writeRecord(writer, header, cells, span);
+		const changedSoFar = plan.rewrite || lineBreaks.irregular || headerChanged || strayQuotes || records.changedRecords;
+		// Clean so far after many rows: most likely sent as it is, so stop copying.
+		const looksClean = !changedSoFar && records.rowsRead + records.blankRecords >= SPECULATIVE_RECORDS;
+		// Under `fail`, a row that cannot be called means nothing is sent.
+		const failed = plan.policy === 'fail' && records.contacts.problemCount > 0;
+		if (looksClean || failed) writer = undefined;
+	}, { sliceBytes: plan.sliceBytes, onSlice });
+	// openCsvText refuses a file without a non-blank character, so the header was read.
+	if (header === undefined || records === undefined) throw new Error('The CSV has no header line');
+	const blankLines = stats.blankLines + records.blankRecords;
+	// A quote written inside an unquoted value (`He said "hi"`) is refused by strict parsers; one in a
+	// quoted value is already written as `""` and may go out as it is.
+	const changed =
+		records.changedRecords || headerChanged || blankLines > 0 || strayQuotes || plan.rewrite || lineBreaks.irregular;
+	const warnings =
+		blankLines > 0 ? [`${blankLines} empty ${blankLines === 1 ? 'line was' : 'lines were'} left out.`] : [];
+	return { header, records, changed, warnings, writer };
+}
+
+/**
+ * Writes a record that is called. When the file has it written as the writer would write it,
+ * the text is copied with only the phone number replaced, instead of quoting each field again.
+ */
+function writeRecord(writer: CsvWriter, header: HeaderCheck, cells: string[], span: RecordSpan): void {
+	const { phoneIndex } = header;
+	// A short or trailing-comma record was padded or cut to the header's width: its text is not the row.
+	if (!span.minimallyQuoted || span.fieldCount !== header.columns.length) {
+		writer.addRow(cells);
+		return;
+	}
+	const { text } = span;
+	// An E.164 number never needs quotes.
+	const before = text.slice(span.start, span.fieldStart(phoneIndex));
+	writer.addWrittenRow(before + cells[phoneIndex] + text.slice(span.fieldEnd(phoneIndex), span.end));
+}
+
+/** The second pass: writes the records that are called, cleaned up, with a fresh checker that decides as the first did. */
+export function writeCleanCsv<W extends CsvWriter>(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan<W>): W {
+	const records = new CsvRecordChecker(header, plan.policy);
+	const writer = plan.newWriter(header.columns, plan.expectedBytes);
+	let isHeader = true;
+	readCsvRecords(
+		csv,
+		(fields, line, _strayQuote, span) => {
+			if (isHeader) {
+				isHeader = false;
+				return;
+			}
+			const cells = records.accept(fields, line);
+			if (cells !== undefined) writeRecord(writer, header, cells, span);
+		},
+		{ sliceBytes: plan.sliceBytes },
+	);
+	return writer;
+}

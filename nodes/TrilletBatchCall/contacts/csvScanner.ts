@@ -1,0 +1,199 @@
+import { ContactsError } from './errors';
+
+// The cursor under parseCsv.ts's reader: reads the records of one piece of text, and says when
+// the piece ends inside a record (the next piece must complete it) unless it is the last piece.
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** Where the record just read lies in the text, so it can be copied as written rather than written again. */
+export interface RecordSpan {
+	readonly text: string;
+	/** The record's first character. */
+	readonly start: number;
+	/** Just after its last field (its line break excluded). */
+	readonly end: number;
+	readonly fieldCount: number;
+	/**
+	 * Whether every field is quoted exactly when escapeCsvField (writeCsv.ts) would quote it, so
+	 * that `text` from `start` to `end` is the record as the writer would write it.
+	 */
+	readonly minimallyQuoted: boolean;
+	/** Where field `index` starts in `text` (at its opening quote, if quoted). */
+	fieldStart(index: number): number;
+	/** Just after field `index` (after its closing quote, if quoted). */
+	fieldEnd(index: number): number;
+}
+
+/** Cursor over one piece of text; kept as one object so the hot loops share state without allocating. */
+export class CsvScanner implements RecordSpan {
+	pos = 0;
+	/** 1-based physical line of `pos`. */
+	line: number;
+	/** Set when an unquoted field holds a quote; the caller clears it. */
+	strayQuote = false;
+	/** Set when the piece ended inside the record being read: nothing of it was returned. */
+	incomplete = false;
+	start = 0;
+	end = 0;
+	fieldCount = 0;
+	minimallyQuoted = true;
+
+	constructor(
+		readonly text: string,
+		firstLine: number,
+		/** No text follows: the end of the text ends the last record. */
+		private readonly final: boolean,
+		/** Start and end of each field of the current record, reused from record to record. */
+		private readonly bounds: number[],
+	) {
+		this.line = firstLine;
+	}
+
+	fieldStart(index: number): number {
+		return this.bounds[2 * index];
+	}
+
+	fieldEnd(index: number): number {
+		return this.bounds[2 * index + 1];
+	}
+
+	/** Whether `pos` is at a line break; undefined when it is a CR that may be the first half of a CRLF in the next piece. */
+	atLineBreak(): boolean | undefined {
+		const code = this.text.charCodeAt(this.pos);
+		if (code === CR && !this.final && this.pos + 1 === this.text.length) return undefined;
+		return code === LF || code === CR;
+	}
+
+	/** Steps over one CRLF, LF or CR at `pos`. */
+	skipLineBreak(): void {
+		const code = this.text.charCodeAt(this.pos);
+		this.pos += code === CR && this.text.charCodeAt(this.pos + 1) === LF ? 2 : 1;
+		this.line++;
+	}
+
+	/** Reads the fields of the record at `pos` and steps past its line break; undefined when the piece ends first. */
+	readRecord(): string[] | undefined {
+		const fields: string[] = [];
+		const text = this.text;
+		this.start = this.pos;
+		this.minimallyQuoted = true;
+		for (;;) {
+			const fieldStart = this.pos;
+			const field = text.charCodeAt(fieldStart) === QUOTE ? this.readQuoted() : this.readUnquoted();
+			if (this.incomplete) return undefined;
+			this.bounds[2 * fields.length] = fieldStart;
+			this.bounds[2 * fields.length + 1] = this.pos;
+			fields.push(field);
+			if (text.charCodeAt(this.pos) !== COMMA) break;
+			this.pos++;
+		}
+		this.end = this.pos;
+		this.fieldCount = fields.length;
+		if (!this.final && this.atLineBreak() !== true) {
+			// Ending with the piece, the last field (a "" cut in two, too) or the CRLF may go on in the next one.
+			this.incomplete = true;
+			return undefined;
+		}
+		if (this.pos < text.length) this.skipLineBreak();
+		return fields;
+	}
+
+	private readUnquoted(): string {
+		const text = this.text;
+		const start = this.pos;
+		let pos = start;
+		const end = text.length;
+		let strayQuote = false;
+		while (pos < end) {
+			const code = text.charCodeAt(pos);
+			if (code === COMMA || code === LF || code === CR) break;
+			if (code === QUOTE) strayQuote = true;
+			pos++;
+		}
+		if (strayQuote) this.strayQuote = true;
+		// escapeCsvField quotes a value with a quote or with a space or tab at either end.
+		if (strayQuote || (pos > start && (isSpaceOrTab(text.charCodeAt(start)) || isSpaceOrTab(text.charCodeAt(pos - 1))))) {
+			this.minimallyQuoted = false;
+		}
+		this.pos = pos;
+		return text.slice(start, pos);
+	}
+
+	private readQuoted(): string {
+		const text = this.text;
+		const contentStart = this.pos + 1;
+		let segmentStart = contentStart;
+		let escapedParts: string[] | undefined;
+		let quote = text.indexOf('"', segmentStart);
+		// A doubled quote is an escaped quote: keep one and look for the closing quote after it.
+		while (quote !== -1 && text.charCodeAt(quote + 1) === QUOTE) {
+			(escapedParts ??= []).push(text.slice(segmentStart, quote + 1));
+			segmentStart = quote + 2;
+			quote = text.indexOf('"', segmentStart);
+		}
+		if (quote === -1) {
+			if (this.final) throw unterminatedQuoteError(this.line);
+			// The closing quote may be in the next piece.
+			this.incomplete = true;
+			return '';
+		}
+		const breaks = countLineBreaks(text, contentStart, quote);
+		if (escapedParts === undefined && breaks === 0 && !needsQuotesWithoutBreaksOrQuotes(text, contentStart, quote)) {
+			this.minimallyQuoted = false;
+		}
+		this.line += breaks;
+		this.pos = quote + 1;
+		const next = text.charCodeAt(this.pos);
+		if (this.pos < text.length && next !== COMMA && next !== LF && next !== CR) {
+			throw textAfterClosingQuoteError(this.line);
+		}
+		const tail = text.slice(segmentStart, quote);
+		return escapedParts === undefined ? tail : escapedParts.join('') + tail;
+	}
+}
+
+function isSpaceOrTab(code: number): boolean {
+	return code === SPACE || code === TAB;
+}
+
+/** For a value with no quote or line break: whether escapeCsvField would quote it (a comma, or a space or tab at either end). */
+function needsQuotesWithoutBreaksOrQuotes(text: string, from: number, to: number): boolean {
+	if (from === to) return false;
+	if (isSpaceOrTab(text.charCodeAt(from)) || isSpaceOrTab(text.charCodeAt(to - 1))) return true;
+	const comma = text.indexOf(',', from);
+	return comma !== -1 && comma < to;
+}
+
+/** Line breaks (CRLF, LF or CR, each counted once) between `from` and `to`. */
+function countLineBreaks(text: string, from: number, to: number): number {
+	let breaks = 0;
+	for (let pos = from; pos < to; pos++) {
+		const code = text.charCodeAt(pos);
+		if (code === LF) {
+			breaks++;
+		} else if (code === CR) {
+			breaks++;
+			if (pos + 1 < to && text.charCodeAt(pos + 1) === LF) pos++;
+		}
+	}
+	return breaks;
+}
+
+function unterminatedQuoteError(line: number): ContactsError {
+	return new ContactsError(
+		`The CSV has a quoted field starting on line ${line} that is never closed: everything after it was read as one value.`,
+		'Add the missing closing double quote (") to that field, or remove its opening quote. A double quote inside a quoted value must be written twice ("").',
+	);
+}
+
+function textAfterClosingQuoteError(line: number): ContactsError {
+	return new ContactsError(
+		`The CSV has a quote in the middle of a field on line ${line}: a quoted value is followed by more text before the next comma.`,
+		'Write a double quote inside a value as two quotes (""), or put the whole field in quotes, e.g. "Say ""hi"" now".',
+	);
+}

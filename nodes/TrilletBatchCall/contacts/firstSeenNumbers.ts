@@ -1,0 +1,65 @@
+// The numbers already accepted, each with the row it was first seen on. A Map of 200,000 number
+// strings takes about 15 MB; here each E.164 number is the integer of its digits (at most 15,
+// so exact in a double) in an open-addressing table of typed arrays: 6 MB, and faster.
+
+const INITIAL_CAPACITY = 1024;
+/** Empty slots hold 0: no E.164 number is 0 (its first digit is 1–9). */
+const EMPTY = 0;
+const TWO_TO_32 = 2 ** 32;
+
+export class FirstSeenNumbers {
+	private keys = new Float64Array(INITIAL_CAPACITY);
+	private rows = new Int32Array(INITIAL_CAPACITY);
+	private size = 0;
+
+	/**
+	 * Notes that `phone` (E.164) is on `row` (any 32-bit integer), unless it was seen before:
+	 * then returns the row it was first seen on, and notes nothing.
+	 */
+	claim(phone: string, row: number): number | undefined {
+		const key = digitsOf(phone);
+		const slot = this.slotOf(key);
+		if (this.keys[slot] !== EMPTY) return this.rows[slot];
+		this.keys[slot] = key;
+		this.rows[slot] = row;
+		// At most half full, so a lookup probes few slots.
+		if (++this.size * 2 > this.keys.length) this.grow();
+		return undefined;
+	}
+
+	/** The slot holding `key`, or the empty slot where it belongs (linear probing). */
+	private slotOf(key: number): number {
+		const mask = this.keys.length - 1;
+		let slot = hash(key) & mask;
+		while (this.keys[slot] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & mask;
+		return slot;
+	}
+
+	private grow(): void {
+		const { keys, rows } = this;
+		this.keys = new Float64Array(keys.length * 2);
+		this.rows = new Int32Array(keys.length * 2);
+		for (let index = 0; index < keys.length; index++) {
+			if (keys[index] !== EMPTY) {
+				const slot = this.slotOf(keys[index]);
+				this.keys[slot] = keys[index];
+				this.rows[slot] = rows[index];
+			}
+		}
+	}
+}
+
+/** The digits after the + as one integer. */
+function digitsOf(phone: string): number {
+	let value = 0;
+	for (let index = 1; index < phone.length; index++) value = value * 10 + (phone.charCodeAt(index) - 0x30);
+	return value;
+}
+
+/** Both 32-bit halves, mixed (MurmurHash3's finaliser) so that every bit of the key moves the low bits. */
+function hash(key: number): number {
+	let mixed = (key >>> 0) ^ Math.imul(Math.floor(key / TWO_TO_32), 0x9e3779b1);
+	mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
+	mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+	return (mixed ^ (mixed >>> 16)) >>> 0;
+}
