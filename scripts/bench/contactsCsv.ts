@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { MAX_UPLOAD_BYTES } from '../../nodes/TrilletBatchCall/contacts/types';
+import { mulberry32 } from '../../test/contacts/csvFixtures';
 
 /** Where the clean file stops growing: close to the limit, leaving room for the formatted copy. */
 const CLEAN_TARGET_BYTES = Math.floor(19.2 * 1024 * 1024);
@@ -40,18 +41,6 @@ export interface BenchCsvFiles {
 	formattedBytes: number;
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same file. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** Quotes a field as a spreadsheet export does: only when it holds a comma, quote or line break. */
 function csvField(value: string): string {
 	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -73,7 +62,7 @@ function phoneNumbers(index: number): { e164: string; formatted: string } {
 
 /** Writes the benchmark CSVs (LF line endings, UTF-8 without BOM) into `directory`. */
 export function writeBenchCsvFiles(directory: string): BenchCsvFiles {
-	const random = seededRandom(20_240_603);
+	const random = mulberry32(20_240_603);
 	const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)];
 	const cleanLines = [HEADER];
 	const formattedLines = [HEADER];
