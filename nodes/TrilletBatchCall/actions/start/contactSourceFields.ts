@@ -33,6 +33,14 @@ export const contactSourceFields: INodeProperties[] = [
 		...fromBinary,
 	},
 	{
+		displayName:
+			'All input items start one batch together, so Agent, Schedule and Options are read once, from the first item',
+		name: 'itemsNotice',
+		type: 'notice',
+		default: '',
+		...fromItems,
+	},
+	{
 		displayName: 'Phone Number Field',
 		name: 'phoneField',
 		type: 'string',
