@@ -10,10 +10,11 @@ import { batchIdField, batchNotFound, batchPath, readBatchId } from './batchFiel
 
 // Cancelling is idempotent in effect: a batch cancelled twice is simply cancelled. Trillet does
 // not document its answer to a second DELETE; we expect a 400 whose text says "already
-// cancelled" (as our emulator answers) and report that as success (`alreadyCancelled: true`). That is also what makes it safe that the transport
-// repeats a DELETE after a 502/503/504 or a dropped connection: if the first one did cancel,
-// the repeat finds the batch cancelled and the item still succeeds. A batch that ended on
-// its own (completed or failed) cannot be cancelled any more: that is an error, in words.
+// cancelled" (as our emulator answers) and report that as success (`alreadyCancelled: true`).
+// That is also what makes it safe that the transport repeats a DELETE after a 502/503/504 or a
+// dropped connection: if the first one did cancel, the repeat finds the batch cancelled and the
+// item still succeeds. A batch that ended on its own (completed or failed) cannot be cancelled
+// any more: that is an error, in words.
 
 type FinishedState = 'completed' | 'cancelled' | 'failed';
 
