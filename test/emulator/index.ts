@@ -1,4 +1,5 @@
 // The Trillet API emulator: a real HTTP server that answers as the documented API does.
+export { requestsTo } from './requestsTo';
 export { startTrilletEmulator } from './server';
 export { useTrilletEmulator } from './useTrilletEmulator';
 export { createDefaultAgents, DEFAULT_API_KEY, DEFAULT_WORKSPACE_ID } from './fixtures';

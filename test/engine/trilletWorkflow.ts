@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { TrilletEmulator } from '../emulator';
-import type { WorkflowJson } from './runWorkflow';
+import { runWorkflow, type RunOptions, type WorkflowJson, type WorkflowRun } from './runWorkflow';
 import type { TestFile } from './standInNodes';
 
 export const TRILLET_NODE_TYPE = 'n8n-nodes-trillet.trilletBatchCall';
@@ -72,4 +72,20 @@ export function emulatorCredentials(emulator: TrilletEmulator) {
 /** The Agent field set by ID, as a saved workflow stores a resource locator. */
 export function agentById(id: string) {
 	return { __rl: true, mode: 'id', value: id };
+}
+
+/**
+ * Runs Manual Trigger → input → Trillet in the engine against the emulator; `nodeSettings` are
+ * the Trillet node's own settings (Continue On Fail, Retry On Fail …).
+ */
+export async function runTrilletWorkflow(
+	emulator: TrilletEmulator,
+	parameters: INodeParameters,
+	input: TrilletInput,
+	{ nodeSettings, ...runOptions }: RunOptions & { nodeSettings?: Partial<INode> } = {},
+): Promise<WorkflowRun> {
+	return await runWorkflow(trilletWorkflow(parameters, input, nodeSettings), {
+		credentials: emulatorCredentials(emulator),
+		...runOptions,
+	});
 }

@@ -1,6 +1,6 @@
-import { useTrilletEmulator } from '../../emulator';
+import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { batchOf, requestsTo, runTrillet } from './followKit';
+import { batchOf, runTrillet } from './followKit';
 
 describe('Cancel Batch', () => {
 	const emulator = useTrilletEmulator();

@@ -1,6 +1,6 @@
-import { useTrilletEmulator } from '../../emulator';
+import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { batchOf, binaryText, csvRows, requestsTo, runTrillet } from './followKit';
+import { batchOf, binaryText, csvRows, runTrillet } from './followKit';
 
 describe('Export Results', () => {
 	const emulator = useTrilletEmulator();
@@ -13,7 +13,7 @@ describe('Export Results', () => {
 
 		expect(requestsTo(emulator, 'GET', `/v1/api/batch-calls/${batchId}/export-results`)).toHaveLength(1);
 		const [item] = run.output(TRILLET);
-		const rows = csvRows(binaryText(item));
+		const rows = csvRows(await binaryText(item));
 		expect(rows).toHaveLength(12);
 		expect(rows.filter((row) => row.status === 'failed').map((row) => row.jobId)).toEqual([`${batchId}_9`]);
 		expect(rows[0]).toMatchObject({ jobId: `${batchId}_1`, phone_number: '+14155550001', outcome: 'answered', first_name: 'First1' });
@@ -22,7 +22,7 @@ describe('Export Results', () => {
 			batchId,
 			fileName: `batch-${batchId}-results.csv`,
 			rows: 12,
-			bytes: Buffer.byteLength(binaryText(item)),
+			bytes: Buffer.byteLength(await binaryText(item)),
 		});
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
@@ -34,7 +34,7 @@ describe('Export Results', () => {
 
 		const [item] = run.output(TRILLET);
 		expect(Object.keys(item.binary ?? {})).toEqual(['results']);
-		expect(csvRows(binaryText(item, 'results')).map((row) => row.status)).toEqual(['waiting', 'waiting']);
+		expect(csvRows(await binaryText(item, 'results')).map((row) => row.status)).toEqual(['waiting', 'waiting']);
 	});
 
 	test('a file sent without a name or as another type is still a CSV named after the batch', async () => {
@@ -56,7 +56,7 @@ describe('Export Results', () => {
 		const run = await runTrillet(emulator, { operation: 'exportResults', batchId }, [{}]);
 
 		const [item] = run.output(TRILLET);
-		expect(binaryText(item)).toBe('jobId\n"never closed\n');
+		expect(await binaryText(item)).toBe('jobId\n"never closed\n');
 		expect(item.json.rows).toBeNull();
 	});
 

@@ -125,9 +125,9 @@ describe('a workflow starts a batch of 230 calls, then follows it to the end', (
 		expect(run.output('Get Call')[0].json.result).toMatchObject({ callId: `call_${batchId}_1` });
 	});
 
-	test('Export Results gives a CSV file with one row per call', () => {
+	test('Export Results gives a CSV file with one row per call', async () => {
 		const [item] = run.output('Export Results');
-		const rows = csvRows(binaryText(item));
+		const rows = csvRows(await binaryText(item));
 		expect(rows).toHaveLength(CONTACTS);
 		expect(item.json).toMatchObject({ batchId, rows: CONTACTS, fileName: `batch-${batchId}-results.csv` });
 		expect(rows[CONTACTS - 1]).toMatchObject({ jobId: `${batchId}_${CONTACTS}`, status: 'waiting', first_name: `First${CONTACTS}` });

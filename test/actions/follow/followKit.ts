@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { RecordedRequest, TrilletEmulator } from '../../emulator';
+import type { TrilletEmulator } from '../../emulator';
 import { contactsCsv, startedBatchId } from '../../emulator/testClient';
-import { runWorkflow, type WorkflowRun } from '../../engine/runWorkflow';
-import { emulatorCredentials, trilletWorkflow } from '../../engine/trilletWorkflow';
+import { binaryBytes } from '../../engine/binaryDataMode';
+import type { WorkflowRun } from '../../engine/runWorkflow';
+import { runTrilletWorkflow } from '../../engine/trilletWorkflow';
 
 // What the tests of the batch-following operations share: a batch on the emulator, a run of
 // Manual Trigger → items (pinned) → Trillet, and reading what came out.
@@ -21,23 +22,14 @@ export async function runTrillet(
 	items: IDataObject[],
 	nodeSettings: Partial<INode> = {},
 ): Promise<WorkflowRun> {
-	return await runWorkflow(trilletWorkflow(parameters, { items }, nodeSettings), {
-		credentials: emulatorCredentials(emulator),
-	});
+	return await runTrilletWorkflow(emulator, parameters, { items }, { nodeSettings });
 }
 
-/** The requests the emulator received for a method and a path (the path as sent, still encoded). */
-export function requestsTo(emulator: TrilletEmulator, method: string, path: string | RegExp): RecordedRequest[] {
-	return emulator.requests.filter(
-		(request) => request.method === method && (typeof path === 'string' ? request.path === path : path.test(request.path)),
-	);
-}
-
-/** The text of a binary field of an output item (the engine runs in the default, in-item mode). */
-export function binaryText(item: INodeExecutionData, field = 'data'): string {
+/** The text of a binary field of an output item, wherever the binary-data mode keeps it. */
+export async function binaryText(item: INodeExecutionData, field = 'data'): Promise<string> {
 	const binary = item.binary?.[field];
 	if (binary === undefined) throw new Error(`The item has no binary field "${field}"`);
-	return Buffer.from(binary.data, 'base64').toString('utf8');
+	return (await binaryBytes(binary)).toString('utf8');
 }
 
 /** A CSV read as csv-parse reads it: one object per row, keyed by the header. */

@@ -1,6 +1,6 @@
-import { useTrilletEmulator } from '../../emulator';
+import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { binaryText, csvRows, requestsTo, runTrillet } from './followKit';
+import { binaryText, csvRows, runTrillet } from './followKit';
 
 describe('Get CSV Template', () => {
 	const emulator = useTrilletEmulator();
@@ -11,7 +11,7 @@ describe('Get CSV Template', () => {
 		const [request] = requestsTo(emulator, 'GET', '/v1/api/batch-calls/template');
 		expect(request.headers['x-workspace-id']).toBe(emulator.workspaceId);
 		const [item] = run.output(TRILLET);
-		const text = binaryText(item);
+		const text = await binaryText(item);
 		expect(text.split('\n')[0]).toBe('phone_number,first_name,last_name,email');
 		expect(csvRows(text)).toEqual([{ phone_number: '+14155550123', first_name: 'John', last_name: 'Doe', email: 'john.doe@example.com' }]);
 		expect(item.binary?.data).toMatchObject({ mimeType: 'text/csv', fileName: 'batch-calls-template.csv' });

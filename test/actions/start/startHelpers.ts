@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { TrilletEmulator } from '../../emulator';
-import { runWorkflow, type RunOptions, type WorkflowRun } from '../../engine/runWorkflow';
-import { agentById, emulatorCredentials, trilletWorkflow, type TrilletInput } from '../../engine/trilletWorkflow';
+import { requestsTo, type TrilletEmulator } from '../../emulator';
+import type { WorkflowRun } from '../../engine/runWorkflow';
+import { agentById, runTrilletWorkflow, type TrilletInput } from '../../engine/trilletWorkflow';
 
 /** Start Batch parameters as a saved workflow holds them, with the emulator's first agent. */
 export function startParameters(emulator: TrilletEmulator, extra: INodeParameters = {}): INodeParameters {
@@ -14,16 +14,12 @@ export async function runStart(
 	emulator: TrilletEmulator,
 	input: TrilletInput,
 	extra: INodeParameters = {},
-	options: RunOptions & { nodeSettings?: Record<string, unknown> } = {},
+	options: Parameters<typeof runTrilletWorkflow>[3] = {},
 ): Promise<WorkflowRun> {
-	const { nodeSettings, ...runOptions } = options;
-	return await runWorkflow(trilletWorkflow(startParameters(emulator, extra), input, nodeSettings), {
-		credentials: emulatorCredentials(emulator),
-		...runOptions,
-	});
+	return await runTrilletWorkflow(emulator, startParameters(emulator, extra), input, options);
 }
 
 /** The batch uploads the emulator received. */
 export function uploads(emulator: TrilletEmulator) {
-	return emulator.requests.filter((request) => request.method === 'POST' && request.path === '/v1/api/batch-calls');
+	return requestsTo(emulator, 'POST', '/v1/api/batch-calls');
 }
