@@ -4,7 +4,6 @@ import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
 import { forEachCsvRecord, isBlankRecord } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
 import type { CsvParseStats } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
 import { mulberry32, pick, randomTable, toUntidyCsv } from './csvFixtures';
-import { fastestRunMs } from './timing';
 import { contactsErrorFrom } from './uploadTestKit';
 
 interface ParsedRecords {
@@ -114,7 +113,7 @@ describe('forEachCsvRecord', () => {
 		expect(seen).toEqual([['a'], ['1']]);
 	});
 
-	test('reads a 200,000-row file in well under a second', () => {
+	test('reads a 200,000-row file with quoted commas, quotes and line breaks record by record', () => {
 		const random = mulberry32(7);
 		const lines = ['phone_number,first_name,last_name,email,note'];
 		for (let row = 0; row < 200_000; row++) {
@@ -122,12 +121,12 @@ describe('forEachCsvRecord', () => {
 			lines.push(`+1415555${String(row).padStart(6, '0')},José,Müller,person${row}@example.com,${note}`);
 		}
 		const text = lines.join('\r\n');
-		let records = 0;
-		const elapsed = fastestRunMs(() => {
-			records = forEachCsvRecord(text, () => undefined).records;
+		let phones = 0;
+		const { records } = forEachCsvRecord(text, (fields) => {
+			if (fields.length === 5 && fields[0].startsWith('+1415555')) phones++;
 		});
 		expect(records).toBe(200_001);
-		expect(elapsed).toBeLessThan(1000);
+		expect(phones).toBe(200_000);
 	});
 });
 
