@@ -1,12 +1,12 @@
-import { toVariableColumnName, uniqueColumnNames } from './columns';
-import { concludeValidation } from './concludeValidation';
-import { ContactChecker } from './contactChecker';
-import { ContactsError } from './errors';
+import { concludeValidation } from '../concludeValidation';
+import { ContactChecker } from '../contactChecker';
+import { ContactsError } from '../errors';
+import { KNOWN_COLUMNS, PHONE_COLUMN } from '../types';
+import type { InvalidRowPolicy, PreparedCsv } from '../types';
+import { assertWithinUploadLimit } from '../uploadLimit';
+import { CsvWriter } from '../writeCsv';
+import { toVariableColumnName, uniqueColumnNames } from './columnNames';
 import { MISSING, readField, toCellText } from './itemFields';
-import { KNOWN_COLUMNS, PHONE_COLUMN } from './types';
-import type { InvalidRowPolicy, PreparedCsv } from './types';
-import { assertWithinUploadLimit } from './uploadLimit';
-import { CsvWriter } from './writeCsv';
 
 // Builds the batch CSV from workflow items, one contact per item, with the same checks as an
 // uploaded CSV: every number E.164, nobody twice, nothing sent under `fail` if a row is wrong.

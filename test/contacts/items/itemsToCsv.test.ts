@@ -1,6 +1,5 @@
-import { buildCsvFromRecords } from '../../nodes/TrilletBatchCall/contacts/itemsToCsv';
-import type { ItemFieldMapping } from '../../nodes/TrilletBatchCall/contacts/itemsToCsv';
-import { contactsErrorFrom, readCsv } from './uploadTestKit';
+import { buildCsvFromRecords, type ItemFieldMapping } from '../../../nodes/TrilletBatchCall/contacts/items';
+import { contactsErrorFrom, readCsv } from '../uploadTestKit';
 
 const phoneOnly: ItemFieldMapping = { phoneField: 'phone', variables: 'none' };
 
