@@ -5,7 +5,7 @@ import { KNOWN_COLUMNS, PHONE_COLUMN } from '../types';
 import type { InvalidRowPolicy, PreparedCsv } from '../types';
 import { assertWithinUploadLimit } from '../uploadLimit';
 import { CsvWriter } from '../writeCsv';
-import { toVariableColumnName, uniqueColumnNames } from './columnNames';
+import { variableColumnNames } from './columnNames';
 import { MISSING, readField, toCellText } from './itemFields';
 
 // Builds the batch CSV from workflow items, one contact per item, with the same checks as an
@@ -135,9 +135,11 @@ function variableColumnSources(
 	mapping: ItemFieldMapping,
 ): ColumnSource[] {
 	const wanted = wantedVariables(records, mapping);
-	const safeNames = wanted.map((variable) => toVariableColumnName(variable.column));
-	// The API columns go first so that a variable, not an API column, is the one renamed.
-	const names = uniqueColumnNames([...KNOWN_COLUMNS, ...safeNames]).slice(KNOWN_COLUMNS.length);
+	// The API columns are reserved so that a variable, not an API column, is the one renamed.
+	const names = variableColumnNames(
+		wanted.map((variable) => variable.column),
+		KNOWN_COLUMNS,
+	);
 	return wanted.map((variable, index) => ({ column: names[index], field: variable.field, requested: variable.column }));
 }
 
