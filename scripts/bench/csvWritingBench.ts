@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
-import { buildCsvFromRecords, type ItemFieldMapping } from '../../nodes/TrilletBatchCall/contacts/itemsToCsv';
+import { buildCsvFromRecords, type ItemFieldMapping } from '../../nodes/TrilletBatchCall/contacts/items';
 import { CsvWriter } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
 import { markdownTable, medianAndMin, median, ms, mb, times, timeRuns } from './report';
 

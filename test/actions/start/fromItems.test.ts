@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { IDataObject } from 'n8n-workflow';
 
 import { type TrilletEmulator, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
@@ -120,6 +121,61 @@ describe('Start Batch from input items: all items make one batch', () => {
 		expect(run.output(TRILLET)).toEqual([
 			{ json: expect.objectContaining({ error: expect.stringMatching(/2 of 2 rows cannot be called/) }), pairedItem: [{ item: 0 }, { item: 1 }] },
 		]);
+		expect(emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Start Batch from input items: names, text and sizes the items cannot dictate', () => {
+	const emulator = useTrilletEmulator();
+
+	test('{id} is the field called id: a renamed field never takes another field’s name, and the renames are reported', async () => {
+		const rows = [{ phone: '+14155550101', _id: 'a', 'id!': 'b', id: 'c', 東京: 'd', field: 'e' }];
+		const run = await runStart(emulator, { rows }, FROM_ITEMS);
+
+		expect(uploadedTable(emulator)).toEqual([
+			['phone_number', '_id', 'id_2', 'id', 'field_2', 'field'],
+			['+14155550101', 'a', 'b', 'c', 'd', 'e'],
+		]);
+		expect(run.output(TRILLET)[0].json.warnings).toEqual([
+			'Some fields are sent under another column name, which is the variable the agent\'s prompt must use: "id!" → {id_2}, "東京" → {field_2}.',
+		]);
+	});
+
+	test('text cut inside an emoji arrives as "�", and the output warns naming the item and field', async () => {
+		const rows = [{ phone: '+14155550101', note: 'ok 😀' }, { phone: '+14155550102', note: 'cut \uD83D' }];
+		const run = await runStart(emulator, { rows }, FROM_ITEMS);
+
+		expect(uploadedTable(emulator).slice(1)).toEqual([['+14155550101', 'ok 😀'], ['+14155550102', 'cut \uFFFD']]);
+		expect(run.output(TRILLET)[0].json.warnings).toEqual([
+			expect.stringMatching(/^Some text holds half of a character .*: item 1 field "note"\. Cut the text where a whole character ends/),
+		]);
+	});
+
+	test('items making a CSV over 20 MB are refused at the item that passes it, with nothing sent', async () => {
+		const value = 'v'.repeat(25_000);
+		const rows = Array.from({ length: 1_000 }, (_, item) => ({
+			phone: `+1415${5_000_000 + item}`,
+			[`key_${item}`]: value,
+		}));
+		const run = await runStart(emulator, { rows }, FROM_ITEMS);
+
+		expect(run.error(TRILLET)?.message).toMatch(
+			/^The CSV built from the input items passes Trillet's limit of 20 MB \(20,971,520 bytes\) at item 805 of 1,000 items, so it was not built further\.$/,
+		);
+		expect(run.error(TRILLET)?.description).toMatch(/^Split the items into several batches/);
+		expect(emulator.requests).toHaveLength(0);
+	});
+
+	test('an item nested 4,500 levels deep is named with its field, and nothing is sent', async () => {
+		let deep: IDataObject = { end: true };
+		for (let level = 0; level < 4_500; level++) deep = { inner: deep };
+		const rows = [{ phone: '+14155550101' }, { phone: '+14155550102', deep }];
+		const run = await runStart(emulator, { rows }, FROM_ITEMS);
+
+		expect(run.error(TRILLET)?.message).toBe(
+			'Item 1\'s field "deep" is nested more than 1,000 levels deep (or holds itself), too deep to send as JSON text.',
+		);
+		expect(run.error(TRILLET)?.description).toMatch(/^Flatten the item before this node \(e\.g\. with a Set or Code node\)/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildCsvFromRecords, type ItemFieldMapping } from '../../contacts/itemsToCsv';
+import { buildCsvFromRecords, type ItemFieldMapping } from '../../contacts/items';
 import { csvFileOf, type CsvFile } from '../../contacts/csvFile';
 import { assertCsvSizeAccepted, prepareCsvFile } from '../../contacts/prepareCsvUpload';
 import type { ValidationReport } from '../../contacts/types';

@@ -1,12 +1,11 @@
-import { toVariableColumnName, uniqueColumnNames } from './columns';
-import { concludeValidation } from './concludeValidation';
-import { ContactChecker } from './contactChecker';
-import { ContactsError } from './errors';
-import { MISSING, readField, toCellText } from './itemFields';
-import { KNOWN_COLUMNS, PHONE_COLUMN } from './types';
-import type { InvalidRowPolicy, PreparedCsv } from './types';
-import { assertWithinUploadLimit } from './uploadLimit';
-import { CsvWriter } from './writeCsv';
+import { concludeValidation } from '../concludeValidation';
+import { ContactChecker } from '../contactChecker';
+import { ContactsError } from '../errors';
+import { KNOWN_COLUMNS, PHONE_COLUMN } from '../types';
+import type { InvalidRowPolicy, PreparedCsv } from '../types';
+import { CsvWriter } from '../writeCsv';
+import { variableColumnNames } from './columnNames';
+import { type ColumnSource, MAX_LISTED_PLACES, type WrittenRows, writeItemRows } from './itemRows';
 
 // Builds the batch CSV from workflow items, one contact per item, with the same checks as an
 // uploaded CSV: every number E.164, nobody twice, nothing sent under `fail` if a row is wrong.
@@ -20,14 +19,6 @@ export interface ItemFieldMapping {
 	/** Which other fields become the agent's `{variables}`: every top-level field, the listed ones, or none. */
 	variables: 'all' | 'selected' | 'none';
 	variableFields?: Array<{ field: string; column?: string }>;
-}
-
-/** One CSV column after the phone number and where its value comes from. */
-interface ColumnSource {
-	column: string;
-	field: string;
-	/** For a variable: the column name asked for, before it was made safe and unique. */
-	requested?: string;
 }
 
 const MAX_LISTED_RENAMES = 10;
@@ -44,15 +35,13 @@ export function buildCsvFromRecords(
 	const columns = [PHONE_COLUMN, ...sources.map((source) => source.column)];
 	const checker = new ContactChecker(policy);
 	const writer = new CsvWriter(columns);
-	const fieldSeen = writeItemRows(records, mapping.phoneField, sources, checker, writer);
-	const warnings = [...renameWarnings(sources), ...missingFieldWarnings(sources, fieldSeen)];
+	const written = writeItemRows(records, mapping.phoneField, sources, checker, writer);
+	const warnings = [
+		...renameWarnings(sources),
+		...missingFieldWarnings(sources, written.fieldSeen),
+		...brokenTextWarnings(written),
+	];
 	const report = concludeValidation(checker, records.length, columns, warnings);
-	// Checked before `finish` so an oversized CSV is never assembled.
-	assertWithinUploadLimit(
-		writer.byteLength(),
-		'The CSV built from the input items',
-		'Split the items into several batches (e.g. with Loop Over Items) so each CSV stays under 20 MB.',
-	);
 	return { csv: writer.finish(), report };
 }
 
@@ -69,33 +58,6 @@ function assertSomethingToBuild(records: ReadonlyArray<unknown>, mapping: ItemFi
 			'Set Phone Number Field to the item field that holds the number, e.g. phone.',
 		);
 	}
-}
-
-/** Writes one row per item that can be called; returns, per source, whether any written item had that field. */
-function writeItemRows(
-	records: ReadonlyArray<Record<string, unknown>>,
-	phoneField: string,
-	sources: readonly ColumnSource[],
-	checker: ContactChecker,
-	writer: CsvWriter,
-): boolean[] {
-	const fieldSeen = sources.map(() => false);
-	records.forEach((record, item) => {
-		const rawPhone = readField(record, phoneField);
-		if (rawPhone === MISSING) {
-			checker.reject({ item }, PHONE_COLUMN, '', `is missing: the item has no field "${phoneField}"`);
-			return;
-		}
-		const phone = checker.check({ item }, toCellText(rawPhone));
-		if (phone === undefined) return;
-		const cells = sources.map((source, index) => {
-			const value = readField(record, source.field);
-			if (value !== MISSING) fieldSeen[index] = true;
-			return toCellText(value);
-		});
-		writer.addRow([phone, ...cells]);
-	});
-	return fieldSeen;
 }
 
 /**
@@ -135,9 +97,11 @@ function variableColumnSources(
 	mapping: ItemFieldMapping,
 ): ColumnSource[] {
 	const wanted = wantedVariables(records, mapping);
-	const safeNames = wanted.map((variable) => toVariableColumnName(variable.column));
-	// The API columns go first so that a variable, not an API column, is the one renamed.
-	const names = uniqueColumnNames([...KNOWN_COLUMNS, ...safeNames]).slice(KNOWN_COLUMNS.length);
+	// The API columns are reserved so that a variable, not an API column, is the one renamed.
+	const names = variableColumnNames(
+		wanted.map((variable) => variable.column),
+		KNOWN_COLUMNS,
+	);
 	return wanted.map((variable, index) => ({ column: names[index], field: variable.field, requested: variable.column }));
 }
 
@@ -186,4 +150,15 @@ function missingFieldWarnings(sources: readonly ColumnSource[], fieldSeen: reado
 	return sources
 		.filter((_, index) => !fieldSeen[index])
 		.map((source) => `No item that was sent has the field "${source.field}"; the column ${source.column} is empty.`);
+}
+
+/** Text cut inside a character (e.g. an emoji) by an earlier step: Trillet would get "�" for it. */
+function brokenTextWarnings({ brokenText, brokenTextCount }: WrittenRows): string[] {
+	if (brokenTextCount === 0) return [];
+	const listed = brokenText.map(({ item, field }) => `item ${item} field "${field}"`);
+	if (brokenTextCount > MAX_LISTED_PLACES) listed.push(`and ${brokenTextCount - MAX_LISTED_PLACES} more`);
+	return [
+		`Some text holds half of a character (often an emoji cut in two by an earlier step), which is sent as "�": ${listed.join(', ')}. ` +
+			'Cut the text where a whole character ends, or fix it in the node it comes from.',
+	];
 }

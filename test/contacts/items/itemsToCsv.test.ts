@@ -1,6 +1,6 @@
-import { buildCsvFromRecords } from '../../nodes/TrilletBatchCall/contacts/itemsToCsv';
-import type { ItemFieldMapping } from '../../nodes/TrilletBatchCall/contacts/itemsToCsv';
-import { contactsErrorFrom, readCsv } from './uploadTestKit';
+import { buildCsvFromRecords, type ItemFieldMapping } from '../../../nodes/TrilletBatchCall/contacts/items';
+import { mulberry32, pick } from '../csvFixtures';
+import { contactsErrorFrom, readCsv } from '../uploadTestKit';
 
 const phoneOnly: ItemFieldMapping = { phoneField: 'phone', variables: 'none' };
 
@@ -239,3 +239,58 @@ describe('buildCsvFromRecords and the API’s own column names', () => {
 		expect(readCsv(csv)).toEqual([['phone_number', 'id'], ['+14155550101', '7']]);
 	});
 });
+
+describe('buildCsvFromRecords: {variable} names always get their own field', () => {
+	const ALL: ItemFieldMapping = { phoneField: 'phone_number', variables: 'all' };
+
+	test.each([
+		[{ _id: 'a', id: 'b' }, ['_id', 'id'], []],
+		[{ 'id!': 'a', id: 'b' }, ['id_2', 'id'], ['"id!" → {id_2}']],
+		[{ 東京: 'a', field: 'b' }, ['field_2', 'field'], ['"東京" → {field_2}']],
+		[{ first_name_: 'a', 'first name': 'b' }, ['first_name_', 'first_name_2'], ['"first name" → {first_name_2}']],
+	])('%j is sent under the columns %j', (fields, columns, renames) => {
+		const { csv, report } = buildCsvFromRecords([{ phone_number: '+14155550123', ...fields }], ALL, 'fail');
+		expect(readCsv(csv)).toEqual([['phone_number', ...columns], ['+14155550123', 'a', 'b']]);
+		expect(report.warnings).toEqual(
+			renames.length === 0 ? [] : [`Some fields are sent under another column name, which is the variable the agent's prompt must use: ${renames.join(', ')}.`],
+		);
+	});
+
+	test('random items with colliding keys: each column holds one field, usable names are kept, renames are reported', () => {
+		const random = mulberry32(13);
+		const keys = ['id', '_id', 'id!', 'ID', 'id_2', '東京', '中文', 'field', 'field_2', 'a b', 'a_b', 'a-b', '1a', 'field_1a',
+			'first_name', 'first_name_', 'First Name', 'email', 'e-mail', 'phone_number_2', 'Prénom', 'Prenom', ' x', 'x', ''];
+		const faults: string[] = [];
+		for (let sample = 0; sample < 300; sample++) {
+			const records = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, item) => {
+				const record: Record<string, unknown> = { phone_number: `+1415555${String(item).padStart(4, '0')}` };
+				for (let count = Math.floor(random() * 6); count > 0; count--) {
+					const key = pick(random, keys);
+					record[key] = `${item}:${key}`;
+				}
+				return record;
+			});
+			const fault = columnFault(records, buildCsvFromRecords(records, ALL, 'fail'));
+			if (fault !== undefined) faults.push(`${JSON.stringify(records)}: ${fault}`);
+		}
+		expect(faults).toEqual([]);
+	});
+});
+
+/** What is wrong with the columns built for records whose values are `item:key`, or undefined. */
+function columnFault(records: Array<Record<string, unknown>>, built: ReturnType<typeof buildCsvFromRecords>): string | undefined {
+	const [header, ...rows] = readCsv(built.csv);
+	const renames = built.report.warnings.join(' ');
+	for (const [index, column] of header.entries()) {
+		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(column) || header.indexOf(column) !== index) return `bad column ${column}`;
+		const fields = new Set(rows.map((row) => row[index]).filter((cell) => cell !== '').map((cell) => cell.slice(cell.indexOf(':') + 1)));
+		if (index === 0 || fields.size === 0) continue;
+		if (fields.size > 1) return `{${column}} mixes ${[...fields].join(' and ')}`;
+		const [field] = fields;
+		if (!records.every((record, item) => !(field in record) || rows[item][index] === `${item}:${field}`)) return `{${column}} lost values`;
+		if (/^[A-Za-z_]\w*$/.test(field) && column !== field) return `usable "${field}" was renamed to {${column}}`;
+		if (column !== field && records.some((record) => column in record)) return `"${field}" took the name of the field ${column}`;
+		if (column !== field && !renames.includes(`"${field}" → {${column}}`)) return `"${field}" → {${column}} is not reported`;
+	}
+	return undefined;
+}

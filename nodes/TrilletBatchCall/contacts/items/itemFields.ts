@@ -1,0 +1,90 @@
+// Reading a field out of an n8n item's JSON and turning it into the text of a CSV cell.
+
+/** Marks a field the item does not have, as opposed to one it has with an empty value. */
+export const MISSING: unique symbol = Symbol('missing field');
+
+/**
+ * How many levels an object or array may nest to be sent as JSON text: far deeper than real
+ * data, and far below the ~4,000 levels at which JSON.stringify runs out of stack.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+/** A value that cannot be sent as the text of a cell; `reason` completes "the field …". */
+export class UnwritableValueError extends Error {
+	constructor(readonly reason: string) {
+		super(reason);
+		this.name = 'UnwritableValueError';
+	}
+}
+
+/** Reads `path` from a record: a key that literally holds the dots wins, else the dots walk into nested objects. */
+export function readField(record: Readonly<Record<string, unknown>>, path: string): unknown {
+	if (Object.hasOwn(record, path)) return record[path];
+	if (!path.includes('.')) return MISSING;
+	let current: unknown = record;
+	for (const key of path.split('.')) {
+		if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return MISSING;
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current;
+}
+
+/**
+ * The text a value is sent as: strings as they are, dates in ISO 8601, objects and arrays as
+ * JSON, nothing as ''. Throws UnwritableValueError for an object JSON cannot hold.
+ */
+export function toCellText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === null || value === undefined || value === MISSING) return '';
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value !== 'object') return ''; // functions and symbols carry no data
+	// Checked by tag, not instanceof: a Date made in n8n's Code node sandbox comes from another realm.
+	if (Object.prototype.toString.call(value) === '[object Date]') return isoDate(value as Date);
+	const toISO = (value as { toISO?: unknown }).toISO;
+	if (typeof toISO === 'function') {
+		// Luxon's DateTime, which n8n expressions produce; an invalid one gives null.
+		const iso: unknown = toISO.call(value);
+		return typeof iso === 'string' ? iso : '';
+	}
+	return toJsonText(value);
+}
+
+function isoDate(date: Date): string {
+	return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+function toJsonText(value: object): string {
+	assertNestingWithinLimit(value);
+	let failure: unknown;
+	try {
+		return JSON.stringify(value) ?? '';
+	} catch (error) {
+		// A circular reference or a BigInt inside; a stack overflow only if the stack was nearly full already.
+		failure = error;
+	}
+	const reason = failure instanceof Error ? failure.message : String(failure);
+	throw new UnwritableValueError(`cannot be written as JSON text (${reason})`);
+}
+
+/** Walks the value without recursion, so no depth can overflow the stack here. */
+function assertNestingWithinLimit(root: object): void {
+	const open: Array<{ children: unknown[]; next: number }> = [{ children: Object.values(root), next: 0 }];
+	while (open.length > 0) {
+		const level = open[open.length - 1];
+		if (level.next === level.children.length) {
+			open.pop();
+			continue;
+		}
+		const child = level.children[level.next++];
+		// JSON.stringify sends what toJSON returns (a Date's ISO text), not the object itself.
+		if (typeof child !== 'object' || child === null || typeof (child as { toJSON?: unknown }).toJSON === 'function') {
+			continue;
+		}
+		if (open.length === MAX_NESTING_DEPTH) {
+			throw new UnwritableValueError(
+				`is nested more than ${MAX_NESTING_DEPTH.toLocaleString('en-US')} levels deep (or holds itself), too deep to send as JSON text`,
+			);
+		}
+		open.push({ children: Object.values(child), next: 0 });
+	}
+}
