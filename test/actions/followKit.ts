@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { TrilletEmulator } from '../../emulator';
-import { contactsCsv, startedBatchId } from '../../emulator/testClient';
-import { binaryBytes } from '../../engine/binaryDataMode';
-import type { WorkflowRun } from '../../engine/runWorkflow';
-import { runTrilletWorkflow } from '../../engine/trilletWorkflow';
+import type { TrilletEmulator } from '../emulator';
+import { contactsCsv, startedBatchId } from '../emulator/testClient';
+import { binaryBytes } from '../engine/binaryDataMode';
+import type { WorkflowRun } from '../engine/runWorkflow';
+import { runTrilletWorkflow } from '../engine/trilletWorkflow';
 
 // What the tests of the batch-following operations share: a batch on the emulator, a run of
 // Manual Trigger → items (pinned) → Trillet, and reading what came out.

@@ -2,13 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { TrilletOperation } from './operation';
 import { forOperations } from './operation';
-import { cancelOperation } from './follow/cancel.operation';
-import { exportResultsOperation } from './follow/exportResults.operation';
-import { getOperation } from './follow/get.operation';
-import { getCallOperation } from './follow/getCall.operation';
-import { getCallsOperation } from './follow/getCalls.operation';
-import { getTemplateOperation } from './follow/getTemplate.operation';
-import { startOperation } from './start/start.operation';
+import { cancelOperation } from './batch/cancel.operation';
+import { exportResultsOperation } from './batch/exportResults.operation';
+import { getOperation } from './batch/get.operation';
+import { getCallOperation } from './call/get.operation';
+import { getCallsOperation } from './call/getMany.operation';
+import { getTemplateOperation } from './batch/getTemplate.operation';
+import { startOperation } from './batch/start/start.operation';
 
 /** Every operation of the node, in the order the Operation list shows them. */
 export const operations: TrilletOperation[] = [

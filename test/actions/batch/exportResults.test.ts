@@ -1,6 +1,6 @@
 import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { batchOf, binaryText, csvRows, runTrillet } from './followKit';
+import { batchOf, binaryText, csvRows, runTrillet } from '../followKit';
 
 describe('Export Results', () => {
 	const emulator = useTrilletEmulator();

@@ -4,7 +4,7 @@ import { type TrilletEmulator, useTrilletEmulator } from '../../emulator';
 import { contactsCsv } from '../../emulator/testClient';
 import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../../engine/runWorkflow';
 import { agentById, csvFile, emulatorCredentials, TRILLET_NODE_TYPE } from '../../engine/trilletWorkflow';
-import { binaryText, csvRows } from './followKit';
+import { binaryText, csvRows } from '../followKit';
 
 const CONTACTS = 230;
 

@@ -1,6 +1,6 @@
 import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { binaryText, csvRows, runTrillet } from './followKit';
+import { binaryText, csvRows, runTrillet } from '../followKit';
 
 describe('Get CSV Template', () => {
 	const emulator = useTrilletEmulator();

@@ -4,7 +4,7 @@ import {
 	pageSizeFor,
 	wantedCalls,
 	type PageOutcome,
-} from '../../../nodes/TrilletBatchCall/actions/follow/callsPagination';
+} from '../../../nodes/TrilletBatchCall/actions/call/callsPagination';
 
 /** A full page 1 of 100 new calls, with more to come, wanting them all; tests change one thing. */
 function page(change: Partial<PageOutcome> = {}): PageOutcome {

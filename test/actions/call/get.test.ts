@@ -1,6 +1,6 @@
 import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { batchOf, runTrillet } from './followKit';
+import { batchOf, runTrillet } from '../followKit';
 
 describe('Get Call', () => {
 	const emulator = useTrilletEmulator();

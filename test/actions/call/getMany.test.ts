@@ -1,6 +1,6 @@
 import { requestsTo, useTrilletEmulator } from '../../emulator';
 import { TRILLET } from '../../engine/trilletWorkflow';
-import { batchOf, runTrillet } from './followKit';
+import { batchOf, runTrillet } from '../followKit';
 
 const CALLS_PATH = /^\/v1\/api\/batch-calls\/[^/]+\/calls$/;
 

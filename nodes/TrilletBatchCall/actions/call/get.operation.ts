@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { trilletRequest } from '../../transport';
 import { forEachItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
-import { batchIdField, batchPath, jobIdField, readBatchId, readJobId } from './batchFields';
+import { batchIdField, batchPath, jobIdField, readBatchId, readJobId } from '../batch/batchFields';
 
 /** Get Call: one call of a batch in detail, with its transcript and outcome once it is over. */
 export const getCallOperation: TrilletOperation = {

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { trilletRequest } from '../../transport';
 import { forEachItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
-import { batchIdField, batchNotFound, batchPath, readBatchId } from './batchFields';
+import { batchIdField, batchNotFound, batchPath, readBatchId } from '../batch/batchFields';
 import {
 	afterPage,
 	MAX_PAGES,

@@ -1,6 +1,6 @@
-import { startTrilletEmulator, useTrilletEmulator } from '../../emulator';
-import { runWorkflow } from '../../engine/runWorkflow';
-import { csvFile, emulatorCredentials, TRILLET, trilletWorkflow } from '../../engine/trilletWorkflow';
+import { startTrilletEmulator, useTrilletEmulator } from '../../../emulator';
+import { runWorkflow } from '../../../engine/runWorkflow';
+import { csvFile, emulatorCredentials, TRILLET, trilletWorkflow } from '../../../engine/trilletWorkflow';
 import { runStart, startParameters, uploads } from './startHelpers';
 
 const ONE_CONTACT = { files: [csvFile('phone_number\n+14155550123\n')] };

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 
-import { useTrilletEmulator } from '../../emulator';
-import { binaryBytes } from '../../engine/binaryDataMode';
-import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
+import { useTrilletEmulator } from '../../../emulator';
+import { binaryBytes } from '../../../engine/binaryDataMode';
+import { csvFile, TRILLET } from '../../../engine/trilletWorkflow';
 import { runStart } from './startHelpers';
 
 describe('a dry run checks everything and calls no one', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 
-import { type TrilletEmulator, useTrilletEmulator } from '../../emulator';
-import { TRILLET } from '../../engine/trilletWorkflow';
+import { type TrilletEmulator, useTrilletEmulator } from '../../../emulator';
+import { TRILLET } from '../../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
 const FROM_ITEMS = { source: 'items', phoneField: 'phone' };

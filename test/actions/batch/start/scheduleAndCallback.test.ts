@@ -1,5 +1,5 @@
-import { useTrilletEmulator } from '../../emulator';
-import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
+import { useTrilletEmulator } from '../../../emulator';
+import { csvFile, TRILLET } from '../../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
 const ONE_CONTACT = { files: [csvFile('phone_number\n+14155550123\n')] };
@@ -22,13 +22,13 @@ describe('Start Batch sends the schedule as UTC YYYY-MM-DDTHH:MM:SSZ', () => {
 	});
 
 	test('a date picked without a zone is read in the workflow’s time zone, summer time included', async () => {
-		const json = (await import('../../engine/trilletWorkflow')).trilletWorkflow(
+		const json = (await import('../../../engine/trilletWorkflow')).trilletWorkflow(
 			{ operation: 'start', agent: { __rl: true, mode: 'id', value: emulator.agents[0]._id }, schedule: 'at', scheduledAt: '2031-07-01T09:00:00' },
 			ONE_CONTACT,
 		);
 		json.settings = { timezone: 'Europe/Berlin' };
-		const { runWorkflow } = await import('../../engine/runWorkflow');
-		const { emulatorCredentials } = await import('../../engine/trilletWorkflow');
+		const { runWorkflow } = await import('../../../engine/runWorkflow');
+		const { emulatorCredentials } = await import('../../../engine/trilletWorkflow');
 		await runWorkflow(json, { credentials: emulatorCredentials(emulator) });
 
 		expect(uploads(emulator)[0].fields.scheduledAt).toBe('2031-07-01T07:00:00Z');

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { requestsTo, type TrilletEmulator } from '../../emulator';
-import type { WorkflowRun } from '../../engine/runWorkflow';
-import { agentById, runTrilletWorkflow, type TrilletInput } from '../../engine/trilletWorkflow';
+import { requestsTo, type TrilletEmulator } from '../../../emulator';
+import type { WorkflowRun } from '../../../engine/runWorkflow';
+import { agentById, runTrilletWorkflow, type TrilletInput } from '../../../engine/trilletWorkflow';
 
 /** Start Batch parameters as a saved workflow holds them, with the emulator's first agent. */
 export function startParameters(emulator: TrilletEmulator, extra: INodeParameters = {}): INodeParameters {

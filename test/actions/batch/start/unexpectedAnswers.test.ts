@@ -1,5 +1,5 @@
-import { useTrilletEmulator } from '../../emulator';
-import { csvFile, emulatorCredentials, TRILLET } from '../../engine/trilletWorkflow';
+import { useTrilletEmulator } from '../../../emulator';
+import { csvFile, emulatorCredentials, TRILLET } from '../../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
 const ONE_CONTACT = { files: [csvFile('phone_number\n+14155550123\n')] };

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 
-import { useTrilletEmulator } from '../../emulator';
-import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
+import { useTrilletEmulator } from '../../../emulator';
+import { csvFile, TRILLET } from '../../../engine/trilletWorkflow';
 import { runStart, uploads } from './startHelpers';
 
 const CONTACTS = [

@@ -1,6 +1,6 @@
-import { useTrilletEmulator } from '../../emulator';
-import { csvFile, TRILLET } from '../../engine/trilletWorkflow';
-import type { TestFile } from '../../engine/standInNodes';
+import { useTrilletEmulator } from '../../../emulator';
+import { csvFile, TRILLET } from '../../../engine/trilletWorkflow';
+import type { TestFile } from '../../../engine/standInNodes';
 import { runStart, uploads } from './startHelpers';
 
 /** A file as bytes, for content that is not UTF-8 text. */

@@ -1,11 +1,11 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildCsvFromRecords, type ItemFieldMapping } from '../../contacts/itemsToCsv';
-import { csvFileOf, type CsvFile } from '../../contacts/csvFile';
-import { assertCsvSizeAccepted, prepareCsvFile } from '../../contacts/prepareCsvUpload';
-import type { ValidationReport } from '../../contacts/types';
-import { asNodeError } from '../../helpers/nodeErrors';
+import { buildCsvFromRecords, type ItemFieldMapping } from '../../../contacts/itemsToCsv';
+import { csvFileOf, type CsvFile } from '../../../contacts/csvFile';
+import { assertCsvSizeAccepted, prepareCsvFile } from '../../../contacts/prepareCsvUpload';
+import type { ValidationReport } from '../../../contacts/types';
+import { asNodeError } from '../../../helpers/nodeErrors';
 import type { StartOptions } from './startOptions';
 
 /** A contact list checked and ready to upload (the CSV exactly as it is sent), with the file name Trillet will show. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { asNodeError } from '../../helpers/nodeErrors';
-import { toScheduledAt } from '../../helpers/scheduledAt';
+import { asNodeError } from '../../../helpers/nodeErrors';
+import { toScheduledAt } from '../../../helpers/scheduledAt';
 
 export const scheduleFields: INodeProperties[] = [
 	{

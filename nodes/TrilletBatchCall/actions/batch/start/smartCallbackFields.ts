@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { asNodeError } from '../../helpers/nodeErrors';
-import { MAX_ATTEMPTS_LIMIT, buildSmartCallbackConfig } from '../../helpers/smartCallbackConfig';
+import { asNodeError } from '../../../helpers/nodeErrors';
+import { MAX_ATTEMPTS_LIMIT, buildSmartCallbackConfig } from '../../../helpers/smartCallbackConfig';
 
 const whenOn = { displayOptions: { show: { smartCallback: [true] } } };
 

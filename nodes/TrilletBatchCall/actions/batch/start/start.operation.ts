@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ValidationReport } from '../../contacts/types';
-import { asNodeError } from '../../helpers/nodeErrors';
-import { errorItem } from '../eachItem';
-import type { TrilletOperation } from '../operation';
+import type { ValidationReport } from '../../../contacts/types';
+import { asNodeError } from '../../../helpers/nodeErrors';
+import { errorItem } from '../../eachItem';
+import type { TrilletOperation } from '../../operation';
 import { agentField, readAgentId } from './agentField';
 import { contactSourceFields } from './contactSourceFields';
 import { contactsFromBinary, contactsFromItems, type ContactList } from './readContacts';

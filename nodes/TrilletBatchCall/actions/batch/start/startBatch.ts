@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../../helpers/nodeErrors';
-import { mayHaveStarted, trilletRequest, type TrilletRequest } from '../../transport';
+import { asNodeError } from '../../../helpers/nodeErrors';
+import { mayHaveStarted, trilletRequest, type TrilletRequest } from '../../../transport';
 import { ledgerKey, startLedger, type StartBatchResponse } from './startLedger';
 
 /** Everything one `POST /v1/api/batch-calls` sends. */
