@@ -29,7 +29,7 @@ function runOnN8nV1(example: string, nodeName: string, binaryDataMode: string, s
 
 describe('on n8n 1.x (n8n-core 1.122), the built node', () => {
 	test.each(['default', 'filesystem'])('starts the CSV example’s batch in %s binary-data mode', (binaryDataMode) => {
-		const run = runOnN8nV1('csv-to-batch.json', 'Start Batch', binaryDataMode);
+		const run = runOnN8nV1('csv-to-batch.json', 'Call the renewals list', binaryDataMode);
 
 		expect([run.engine, run.workflow]).toEqual(['1.122.48', '1.120.31']);
 		expect(run.error).toBeNull();
@@ -42,7 +42,7 @@ describe('on n8n 1.x (n8n-core 1.122), the built node', () => {
 	});
 
 	test('starts a batch from CRM items and follows it: status and all calls', () => {
-		const run = runOnN8nV1('start-at-9-report-at-17.json', 'Get Calls', 'default', 'Every day at 9:00');
+		const run = runOnN8nV1('start-at-9-report-at-17.json', 'Read every call', 'default', 'Every day at 9:00');
 
 		expect(run.error).toBeNull();
 		expect(run.executedNodes).toContain('Report');

@@ -10,7 +10,7 @@ describe('Get Call', () => {
 		emulator.advance(batchId, 2);
 		const jobId = `${batchId}_1`;
 
-		const run = await runTrillet(emulator, { operation: 'getCall', batchId, jobId }, [{}]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'get', batchId, jobId }, [{}]);
 
 		expect(requestsTo(emulator, 'GET', `/v1/api/batch-calls/${batchId}/calls/${jobId}`)).toHaveLength(1);
 		const [item] = run.output(TRILLET);
@@ -28,7 +28,7 @@ describe('Get Call', () => {
 	test('reads batchId and jobId from the incoming item by default, so it follows Get Calls', async () => {
 		const batchId = await batchOf(emulator, 3);
 
-		const run = await runTrillet(emulator, { operation: 'getCall' }, [
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'get' }, [
 			{ batchId, jobId: `${batchId}_3` },
 			{ batchId, jobId: `${batchId}_2` },
 		]);
@@ -42,7 +42,7 @@ describe('Get Call', () => {
 	test('an unknown call is named together with its batch', async () => {
 		const batchId = await batchOf(emulator, 1);
 
-		const run = await runTrillet(emulator, { operation: 'getCall', batchId, jobId: 'job_x' }, [{}]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'get', batchId, jobId: 'job_x' }, [{}]);
 
 		expect(run.error(TRILLET)?.message).toBe(`Call job_x not found in batch ${batchId}`);
 		expect(run.error(TRILLET)?.description).toMatch(/Trillet said: "Call not found"/);
@@ -51,7 +51,7 @@ describe('Get Call', () => {
 	test('the job ID is encoded into the path like the batch ID', async () => {
 		const batchId = await batchOf(emulator, 1);
 
-		await runTrillet(emulator, { operation: 'getCall', batchId, jobId: '../../agents' }, [{}]);
+		await runTrillet(emulator, { resource: 'call', operation: 'get', batchId, jobId: '../../agents' }, [{}]);
 
 		expect(requestsTo(emulator, 'GET', /\/calls\//).map((request) => request.path)).toEqual([
 			`/v1/api/batch-calls/${batchId}/calls/..%2F..%2Fagents`,
@@ -62,7 +62,7 @@ describe('Get Call', () => {
 	test('an item without a job ID stops the node, naming the item', async () => {
 		const batchId = await batchOf(emulator, 1);
 
-		const run = await runTrillet(emulator, { operation: 'getCall' }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'get' }, [{ batchId }]);
 
 		expect(run.error(TRILLET)?.message).toBe('Item 0 has no job ID');
 		expect(run.error(TRILLET)?.description).toMatch(/after Get Calls/);

@@ -15,7 +15,7 @@ describe('Get Calls', () => {
 	test('Return All reads every page, 100 calls at a time, and outputs one item per call', async () => {
 		const batchId = await batchOf(emulator, 230);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: true }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: true }, [{ batchId }]);
 
 		expect(requestsTo(emulator, 'GET', CALLS_PATH).map((request) => request.query)).toEqual([
 			{ page: '1', limit: '100', status: 'all' },
@@ -32,7 +32,7 @@ describe('Get Calls', () => {
 	test('without Return All, the default limit of 50 is one request for 50 calls', async () => {
 		const batchId = await batchOf(emulator, 120);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls' }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany' }, [{ batchId }]);
 
 		expect(requestsTo(emulator, 'GET', CALLS_PATH).map((request) => request.query)).toEqual([
 			{ page: '1', limit: '50', status: 'all' },
@@ -43,7 +43,7 @@ describe('Get Calls', () => {
 	test('a limit over 100 is read in pages of 100 and cut to the limit', async () => {
 		const batchId = await batchOf(emulator, 230);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: false, limit: 150 }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: false, limit: 150 }, [{ batchId }]);
 
 		expect(requestsTo(emulator, 'GET', CALLS_PATH).map((request) => request.query.page)).toEqual(['1', '2']);
 		expect(run.output(TRILLET).map((item) => item.json.jobId)).toEqual(jobIds(batchId, 1, 150));
@@ -54,7 +54,7 @@ describe('Get Calls', () => {
 		// Three steps finish all 20 calls; the numbers ending in 9 (calls 9 and 19) are not answered.
 		emulator.advance(batchId, 3);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: true, status: 'failed' }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: true, status: 'failed' }, [{ batchId }]);
 
 		expect(requestsTo(emulator, 'GET', CALLS_PATH)[0].query.status).toBe('failed');
 		expect(run.output(TRILLET).map((item) => [item.json.jobId, item.json.status, item.json.error])).toEqual([
@@ -67,7 +67,7 @@ describe('Get Calls', () => {
 		const first = await batchOf(emulator, 2);
 		const second = await batchOf(emulator, 3);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: true }, [{ batchId: first }, { batchId: second }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: true }, [{ batchId: first }, { batchId: second }]);
 
 		expect(run.output(TRILLET).map((item) => [item.json.jobId, item.pairedItem])).toEqual([
 			[`${first}_1`, { item: 0 }],
@@ -81,7 +81,7 @@ describe('Get Calls', () => {
 	test('a batch with no calls in the chosen state outputs nothing and asks once', async () => {
 		const batchId = await batchOf(emulator, 5);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: true, status: 'completed' }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: true, status: 'completed' }, [{ batchId }]);
 
 		expect(run.error(TRILLET)).toBeUndefined();
 		expect(run.output(TRILLET)).toEqual([]);
@@ -89,7 +89,7 @@ describe('Get Calls', () => {
 	});
 
 	test('an unknown batch is reported as "Batch not found" with its ID', async () => {
-		const run = await runTrillet(emulator, { operation: 'getCalls', batchId: 'batch_gone' }, [{}]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', batchId: 'batch_gone' }, [{}]);
 
 		expect(run.error(TRILLET)?.message).toBe('Batch not found: batch_gone');
 	});
@@ -101,7 +101,7 @@ describe('Get Calls on a server that repeats the same page forever', () => {
 	test('stops at the first page that brings nothing new, with an error that says so', async () => {
 		const batchId = await batchOf(emulator, 230);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: true }, [{ batchId }]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: true }, [{ batchId }]);
 
 		expect(requestsTo(emulator, 'GET', CALLS_PATH)).toHaveLength(2);
 		expect(run.error(TRILLET)?.message).toBe(`Trillet kept sending the same page of calls for batch ${batchId}`);
@@ -111,7 +111,7 @@ describe('Get Calls on a server that repeats the same page forever', () => {
 	test('with Continue On Fail the item gets that error and the node goes on', async () => {
 		const batchId = await batchOf(emulator, 230);
 
-		const run = await runTrillet(emulator, { operation: 'getCalls', returnAll: true }, [{ batchId }], {
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', returnAll: true }, [{ batchId }], {
 			onError: 'continueRegularOutput',
 		});
 
@@ -127,7 +127,7 @@ describe('Get Calls and an answer without calls', () => {
 	test('an answer without a list of calls is an error, not an empty report', async () => {
 		const batchId = await batchOf(emulator, 3);
 		emulator.failNext({ kind: 'status', status: 200, body: { ok: true } }, 1, { path: /\/calls$/ });
-		const run = await runTrillet(emulator, { operation: 'getCalls', batchId, returnAll: true }, [{}]);
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getMany', batchId, returnAll: true }, [{}]);
 
 		expect(run.error(TRILLET)?.message).toBe(`Trillet’s answer could not be read when asked to list the calls of batch ${batchId}`);
 		expect(run.error(TRILLET)?.description).toMatch(/The answer has no list of calls/);

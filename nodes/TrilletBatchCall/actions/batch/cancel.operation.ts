@@ -24,6 +24,7 @@ export const cancelOperation: TrilletOperation = {
 	name: 'Cancel Batch',
 	action: 'Cancel a batch',
 	description: 'Stop a batch: calls not made yet are cancelled, calls in progress finish; it cannot be undone',
+	placesCalls: true,
 	properties: [batchIdField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		return await forEachItem(this, items, async (itemIndex) => {

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { describeCall, hasOutcome, isFinished, readHistory, readHistoryFilters } from '../../callHistory';
 import { trilletRequest } from '../../transport';
 import { forEachItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
 import { batchIdField, batchNotFound, batchPath, readBatchId } from '../batch/batchFields';
+import { historyFields, readStartedRange } from './historyFields';
 import {
 	afterPage,
 	MAX_PAGES,
@@ -14,8 +16,24 @@ import {
 	type PageVerdict,
 } from './callsPagination';
 
+const ofBatch = { displayOptions: { show: { callsOf: ['batch'] } } };
+
 const callsFields: INodeProperties[] = [
-	batchIdField,
+	{
+		displayName: 'Calls Of',
+		name: 'callsOf',
+		type: 'options',
+		default: 'batch',
+		options: [
+			{ name: 'One Batch', value: 'batch', description: 'Every call of a batch, made or not yet made' },
+			{
+				name: 'Call History',
+				value: 'history',
+				description: 'Finished calls of the whole workspace, with their transcript, summary and variables',
+			},
+		],
+	},
+	{ ...batchIdField, ...ofBatch },
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -37,6 +55,7 @@ const callsFields: INodeProperties[] = [
 		name: 'status',
 		type: 'options',
 		default: 'all',
+		...ofBatch,
 		description: 'Only the calls in this state',
 		options: [
 			{ name: 'Active', value: 'active', description: 'Calls in progress' },
@@ -46,17 +65,19 @@ const callsFields: INodeProperties[] = [
 			{ name: 'Waiting', value: 'waiting', description: 'Calls not made yet' },
 		],
 	},
+	...historyFields,
 ];
 
-/** Get Calls: one item per call of the batch, page after page. */
-export const getCallsOperation: TrilletOperation = {
-	value: 'getCalls',
-	name: 'Get Calls',
-	action: 'Get the calls of a batch',
-	description: 'Get the calls of a batch, one item per call, optionally only those in one state',
+/** Get Many Calls: one item per call, of a batch or of the workspace's call history, page after page. */
+export const getManyCallsOperation: TrilletOperation = {
+	value: 'getMany',
+	name: 'Get Many Calls',
+	action: 'Get many calls',
+	description: 'Get the calls of a batch, or the finished calls of the call history, one item per call',
 	properties: callsFields,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		return await forEachItem(this, items, async (itemIndex) => {
+			if (this.getNodeParameter('callsOf', itemIndex, 'batch') === 'history') return await readHistoryCalls(this, itemIndex);
 			const query: CallsQuery = {
 				batchId: readBatchId(this, itemIndex),
 				status: this.getNodeParameter('status', itemIndex, 'all') as string,
@@ -70,6 +91,21 @@ export const getCallsOperation: TrilletOperation = {
 		});
 	},
 };
+
+/** Finished calls of the call history that pass the filters, newest first as Trillet sends them. */
+async function readHistoryCalls(context: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = readHistoryFilters(context, itemIndex);
+	const wanted = wantedCalls(
+		context.getNodeParameter('returnAll', itemIndex, false) as boolean,
+		context.getNodeParameter('limit', itemIndex, 50),
+	);
+	const records = await readHistory(
+		context,
+		{ agentId: filters.agentId, batchId: filters.batchId, ...readStartedRange(context, itemIndex) },
+		{ wanted, keep: (record) => isFinished(record) && hasOutcome(record, filters.outcomes), itemIndex },
+	);
+	return records.map((record) => ({ json: describeCall(record) }));
+}
 
 interface CallsQuery {
 	batchId: string;
@@ -149,6 +185,6 @@ function pagingFault(
 	const description =
 		verdict === 'repeating'
 			? `Page ${page} held only calls already received on earlier pages while Trillet still said there were more, so the node stopped instead of asking forever (${collected} different calls received). Try again later; if it keeps happening, use Export Results for the full list.`
-			: `The node stopped after ${collected} calls. Use the Status filter to read fewer, or Export Results for the full list.`;
+			: `The node stopped after ${collected} calls. Use the Status filter to read fewer, or Export Results for the full list as one file.`;
 	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }

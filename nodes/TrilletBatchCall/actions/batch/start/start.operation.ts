@@ -10,14 +10,14 @@ import { contactSourceFields } from './contactSourceFields';
 import { contactsFromBinary, contactsFromItems, type ContactList } from './readContacts';
 import { readScheduledAt, scheduleFields } from './scheduleFields';
 import { readSmartCallbackConfig, smartCallbackFields } from './smartCallbackFields';
-import { startBatch, type BatchUpload } from './startBatch';
-import { uploadFingerprint } from './startLedger';
+import { startBatch } from './startBatch';
 import { readStartOptions, startOptionsField, type StartOptions } from './startOptions';
 import { describeStart, dryRunItem } from './startOutput';
+import { startRequest, type StartRequest } from './startRequest';
 
 /** One input item's batch, checked and ready to send, or why it cannot be. */
 type PlannedStart =
-	| { itemIndex: number; upload: BatchUpload; report: ValidationReport; options: StartOptions }
+	| { itemIndex: number; upload: StartRequest; report: ValidationReport; options: StartOptions }
 	| { itemIndex: number; error: Error };
 
 /** Start Batch: checks the contacts, then uploads them as one Trillet batch. */
@@ -26,6 +26,7 @@ export const startOperation: TrilletOperation = {
 	name: 'Start Batch',
 	action: 'Start a batch of calls',
 	description: 'Check a contact list and have an agent call everyone on it, now or at a set time',
+	placesCalls: true,
 	properties: [agentField, ...contactSourceFields, ...scheduleFields, ...smartCallbackFields, startOptionsField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		if (this.getNodeParameter('source', 0, 'binary') === 'items') return await startFromItems(this, items);
@@ -91,7 +92,7 @@ async function startFromItems(context: IExecuteFunctions, items: INodeExecutionD
 	}
 }
 
-function readUpload(context: IExecuteFunctions, contacts: ContactList, itemIndex: number): BatchUpload {
+function readUpload(context: IExecuteFunctions, contacts: ContactList, itemIndex: number): StartRequest {
 	const agentId = readAgentId(context, itemIndex);
 	if (agentId === '') {
 		throw new NodeOperationError(context.getNode(), 'No agent was chosen', {
@@ -99,17 +100,16 @@ function readUpload(context: IExecuteFunctions, contacts: ContactList, itemIndex
 			description: 'Pick the agent that makes the calls under "Agent", or give its ID',
 		});
 	}
-	const { file, fileName, sha256 } = contacts;
-	const request = {
+	const fields = {
 		agentId,
 		scheduledAt: readScheduledAt(context, itemIndex),
 		smartCallbackConfig: readSmartCallbackConfig(context, itemIndex),
 	};
-	return { ...request, file, fileName, fingerprint: uploadFingerprint({ csvSha256: sha256, ...request }) };
+	return startRequest(fields, contacts, contacts.fileName);
 }
 
 /** Two items carrying the same list for the same agent and time would ring everyone twice. */
-function refuseRepeat(context: IExecuteFunctions, seen: Map<string, number>, upload: BatchUpload, itemIndex: number): void {
+function refuseRepeat(context: IExecuteFunctions, seen: Map<string, number>, upload: StartRequest, itemIndex: number): void {
 	const { fingerprint } = upload;
 	const first = seen.get(fingerprint);
 	if (first !== undefined) {
@@ -124,7 +124,7 @@ function refuseRepeat(context: IExecuteFunctions, seen: Map<string, number>, upl
 
 async function startOrDryRun(
 	context: IExecuteFunctions,
-	upload: BatchUpload,
+	upload: StartRequest,
 	report: ValidationReport,
 	options: StartOptions,
 	itemIndex: number,

@@ -4,18 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../../helpers/nodeErrors';
 import { mayHaveStarted, trilletRequest, type TrilletRequest } from '../../../transport';
 import { ledgerKey, startLedger, type StartBatchResponse } from './startLedger';
-
-/** Everything one `POST /v1/api/batch-calls` sends. */
-export interface BatchUpload {
-	/** The CSV exactly as it is sent, typed text/csv. */
-	file: Blob;
-	/** uploadFingerprint of the CSV's bytes and the fields below. */
-	fingerprint: string;
-	fileName: string;
-	agentId: string;
-	scheduledAt?: string;
-	smartCallbackConfig?: string;
-}
+import { startForm, type StartRequest } from './startRequest';
 
 /** What a start gave back: the API's answer, and whether an earlier try in this run had it. */
 export interface StartedBatch {
@@ -25,7 +14,7 @@ export interface StartedBatch {
 }
 
 /** Uploads the batch, unless an earlier try of this node in this execution started it or may have. */
-export async function startBatch(context: IExecuteFunctions, upload: BatchUpload, itemIndex: number): Promise<StartedBatch> {
+export async function startBatch(context: IExecuteFunctions, upload: StartRequest, itemIndex: number): Promise<StartedBatch> {
 	const executionId = context.getExecutionId();
 	const key = executionId
 		? ledgerKey({
@@ -61,21 +50,15 @@ function runIndexOf(context: IExecuteFunctions, itemIndex: number): number {
 	return Number(context.evaluateExpression('{{ $runIndex }}', itemIndex)) || 0;
 }
 
-function uploadRequest(upload: BatchUpload, itemIndex: number): TrilletRequest {
-	const form = new FormData();
-	// Node's own FormData writes the multipart boundary; no Content-Type is set by hand.
-	form.append('file', upload.file, upload.fileName);
-	form.append('agentId', upload.agentId);
-	if (upload.scheduledAt !== undefined) form.append('scheduledAt', upload.scheduledAt);
-	if (upload.smartCallbackConfig !== undefined) form.append('smartCallbackConfig', upload.smartCallbackConfig);
+function uploadRequest(upload: StartRequest, itemIndex: number): TrilletRequest {
 	return {
 		method: 'POST',
 		path: '/v1/api/batch-calls',
-		body: form,
+		body: startForm(upload),
 		action: 'start the batch',
 		startsCalls: true,
 		// The API page lists no 404 for this endpoint; an unknown agent or a wrong Base URL give one.
-		notFound: `Trillet answered 404: the agent "${upload.agentId}" may not exist in this workspace, or the Base URL is wrong`,
+		notFound: `Trillet answered 404: the agent "${upload.fields.agentId}" may not exist in this workspace, or the Base URL is wrong`,
 		itemIndex,
 		timeoutMs: 300_000,
 		checkAnswer: (body) =>

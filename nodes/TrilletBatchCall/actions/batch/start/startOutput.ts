@@ -2,25 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { describeRow } from '../../../contacts/describeProblems';
 import type { ValidationReport } from '../../../contacts/types';
-import type { BatchUpload, StartedBatch } from './startBatch';
+import type { StartedBatch } from './startBatch';
+import { echoStartRequest, type StartRequest } from './startRequest';
 
 /** The output of a started batch: Trillet's answer first, then what the node checked and sent. */
-export function describeStart(started: StartedBatch, upload: BatchUpload, report: ValidationReport): IDataObject {
+export function describeStart(started: StartedBatch, upload: StartRequest, report: ValidationReport): IDataObject {
 	return {
 		...started.response,
 		...(started.reused ? { alreadyStartedInThisRun: true } : {}),
-		...describeUpload(upload),
+		...echoStartRequest(upload),
 		...describeReport(report),
-	};
-}
-
-/** What was asked of Trillet, echoed so later nodes need not look back. */
-function describeUpload(upload: BatchUpload): IDataObject {
-	return {
-		agentId: upload.agentId,
-		scheduledAt: upload.scheduledAt ?? null,
-		smartCallback: upload.smartCallbackConfig ? (JSON.parse(upload.smartCallbackConfig) as IDataObject) : null,
-		fileName: upload.fileName,
 	};
 }
 
@@ -46,7 +37,7 @@ export function describeReport(report: ValidationReport): IDataObject {
 /** A dry run: nothing is sent; the report and the exact CSV that would be uploaded come back. */
 export async function dryRunItem(
 	context: IExecuteFunctions,
-	upload: BatchUpload,
+	upload: StartRequest,
 	report: ValidationReport,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
@@ -60,7 +51,7 @@ export async function dryRunItem(
 		json: {
 			dryRun: true,
 			message: `Dry run: ${report.rowsSent} calls would be started; nothing was sent to Trillet`,
-			...describeUpload(upload),
+			...echoStartRequest(upload),
 			...describeReport(report),
 		},
 		binary: { [binaryField]: csv },
