@@ -44,6 +44,7 @@ class Emulator implements TrilletEmulator {
 	readonly agents: EmulatedAgent[];
 	readonly requests: RecordedRequest[] = [];
 	readonly callHistory: CallHistory;
+	onRequest: TrilletEmulator['onRequest'];
 	private readonly state: EmulatorState;
 	private readonly faults = new FaultQueue();
 	/** Sockets of requests a `hang` fault holds, released by reset() and close(). */
@@ -108,6 +109,7 @@ class Emulator implements TrilletEmulator {
 		this.requests.length = 0;
 		this.state.store.clear();
 		this.state.history.clear();
+		this.onRequest = undefined;
 		this.faults.clear();
 		this.releaseHeld();
 	}
@@ -133,6 +135,8 @@ class Emulator implements TrilletEmulator {
 		const query = Object.fromEntries(url.searchParams);
 		const record = startRecord(req, url.pathname, query);
 		this.requests.push(record);
+		// before the answer is built: a test can change the server's data while a client pages through it
+		this.onRequest?.(record);
 		const fault = this.faults.take(method, url.pathname);
 		if (fault !== undefined) record.fault = fault.kind;
 		const body = await readRequestBody(req);

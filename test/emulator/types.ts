@@ -156,6 +156,8 @@ export interface TrilletEmulator {
 	failNext(fault: Fault, count?: number, match?: FaultMatch): void;
 	/** A copy of the current batches, for assertions. */
 	batches(): EmulatedBatch[];
+	/** Called as each request arrives, before it is answered: lets a test change data mid-paging. */
+	onRequest?: (request: RecordedRequest) => void;
 	/** The workspace's call history: batch calls appear in it as they start and finish, and tests add calls of their own. */
 	callHistory: EmulatedCallHistory;
 	/** Moves a batch along its lifecycle; a batch scheduled in the future does not move. */
