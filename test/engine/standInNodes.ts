@@ -145,6 +145,7 @@ export function standInNodeTypes(workflowFolder: string): Record<string, INodeTy
 		'n8n-nodes-base.googleSheets': pinned('n8n-nodes-base.googleSheets', 'Google Sheets'),
 		'n8n-nodes-base.hubspot': pinned('n8n-nodes-base.hubspot', 'HubSpot'),
 		'n8n-nodes-base.gmail': pinned('n8n-nodes-base.gmail', 'Gmail'),
+		'n8n-nodes-base.httpRequest': pinned('n8n-nodes-base.httpRequest', 'HTTP Request'),
 		'n8n-nodes-base.wait': passThrough('n8n-nodes-base.wait', 'Wait'),
 		'n8n-nodes-base.noOp': passThrough('n8n-nodes-base.noOp', 'No Operation'),
 		'n8n-nodes-base.readWriteFile': readFileStandIn(workflowFolder),

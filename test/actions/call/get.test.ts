@@ -68,3 +68,26 @@ describe('Get Call', () => {
 		expect(run.error(TRILLET)?.description).toMatch(/after Get Calls/);
 	});
 });
+
+describe('Get Call by call ID', () => {
+	const emulator = useTrilletEmulator();
+
+	test('finds the call in the call history with the documented callIds filter', async () => {
+		emulator.callHistory.add({ callId: 'call_one', status: 'completed', variables: { crm_id: 'CRM-1' } });
+		emulator.callHistory.add({ callId: 'call_two', status: 'completed' });
+
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'get', getBy: 'callId' }, [{ callId: 'call_one' }]);
+
+		const [request] = requestsTo(emulator, 'GET', '/v2/api/call-history');
+		expect(JSON.parse(request.query.callIds)).toEqual(['call_one']);
+		expect(run.output(TRILLET)).toEqual([
+			{ json: expect.objectContaining({ callId: 'call_one', variables: { crm_id: 'CRM-1' } }), pairedItem: { item: 0 } },
+		]);
+	});
+
+	test('an unknown call ID is "Call not found" with the ID', async () => {
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'get', getBy: 'callId', callId: 'call_gone' }, [{}]);
+
+		expect(run.error(TRILLET)?.message).toBe('Call not found: call_gone');
+	});
+});
