@@ -28,8 +28,8 @@ export const contactSourceFields: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		hint: 'The name of the input binary field that holds the CSV',
-		description: 'Needs a phone_number column in international format (+14155550123); first_name, last_name and email are optional, and every other column is a variable the agent can use as {column}',
+		hint: 'The CSV needs a phone_number column in international format, e.g. +14155550123. first_name, last_name and email are optional; every other column is a variable the agent can use as {column}.',
+		description: 'The name of the input binary field that holds the CSV, usually "data"',
 		...fromBinary,
 	},
 	{
@@ -47,8 +47,8 @@ export const contactSourceFields: INodeProperties[] = [
 		default: 'phone_number',
 		required: true,
 		requiresDataPath: 'single',
-		hint: 'The field name, not its value: drag the field in, or type e.g. properties.phone',
-		description: 'The item field holding the number to call, in international format (+14155550123)',
+		hint: 'The field name, not its value: drag the field in, or type e.g. properties.phone. Numbers must be in international format, e.g. +14155550123.',
+		description: 'The item field holding the number to call',
 		...fromItems,
 	},
 	{

@@ -29,7 +29,7 @@ export const smartCallbackFields: INodeProperties[] = [
 		default: { gap: [{ days: 1, hours: 0 }] },
 		placeholder: 'Add Gap',
 		description:
-			'How long to wait before each new attempt, in order. Trillet’s own examples give fewer gaps than attempts (3 attempts, 1 gap), so a short list is accepted.',
+			'How long Trillet waits before each new try, in order: the first gap comes before the second try. You may list fewer gaps than tries.',
 		...whenOn,
 		options: [
 			{
