@@ -42,7 +42,8 @@ export function readJobId(context: IExecuteFunctions, itemIndex: number): string
 	});
 }
 
-function readRequiredId(
+/** A required ID parameter of an item, trimmed, or an error naming the item and what to do. */
+export function readRequiredId(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	parameter: string,

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { describeCall, requestHistoryPage } from '../../callHistory';
 import { trilletRequest } from '../../transport';
-import { batchIdField, batchPath, jobIdField, readBatchId, readJobId } from '../batch/batchFields';
+import { batchIdField, batchPath, jobIdField, readBatchId, readJobId, readRequiredId } from '../batch/batchFields';
 import { forEachItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
 
@@ -59,14 +59,10 @@ export const getCallOperation: TrilletOperation = {
 
 /** The documented `callIds` filter of the call history finds a call by its ID. */
 async function callFromHistory(context: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
-	const value = context.getNodeParameter('callId', itemIndex, '') as unknown;
-	const callId = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (callId === '') {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no call ID`, {
-			itemIndex,
-			description: 'Set "Call ID", or connect this node after the Trillet Trigger: by default it reads {{ $json.callId }}',
-		});
-	}
+	const callId = readRequiredId(context, itemIndex, 'callId', {
+		what: 'call ID',
+		fix: 'Set "Call ID", or connect this node after the Trillet Trigger: by default it reads {{ $json.callId }}',
+	});
 	const records = await requestHistoryPage(context, {}, 1, 10, itemIndex, { callIds: JSON.stringify([callId]) });
 	// Checked here too: a server that ignored the filter would otherwise hand back some other call.
 	const record = records.find((candidate) => candidate.callId === callId);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { trilletMediaRequest } from '../../transport';
+import { readRequiredId } from '../batch/batchFields';
 import { outputBinaryField } from '../batch/csvFileOutput';
 import { forEachItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
@@ -49,14 +49,8 @@ export const getRecordingOperation: TrilletOperation = {
 };
 
 function readCallHistoryId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = context.getNodeParameter('callHistoryId', itemIndex, '') as unknown;
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (id === '') {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no call record ID`, {
-			itemIndex,
-			description:
-				'Set "Call Record ID", or connect this node after the Trillet Trigger or Get Many Calls (Call History): by default it reads {{ $json.callHistoryId }}',
-		});
-	}
-	return id;
+	return readRequiredId(context, itemIndex, 'callHistoryId', {
+		what: 'call record ID',
+		fix: 'Set "Call Record ID", or connect this node after the Trillet Trigger or Get Many Calls (Call History): by default it reads {{ $json.callHistoryId }}',
+	});
 }
