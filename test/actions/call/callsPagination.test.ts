@@ -1,6 +1,7 @@
 import {
 	afterPage,
 	MAX_PAGES,
+	MAX_PAGE_SIZE,
 	pageSizeFor,
 	wantedCalls,
 	type PageOutcome,
@@ -91,4 +92,8 @@ describe('how many calls are wanted, and the page size asked for', () => {
 		expect(wantedCalls(false, 'lots')).toBe(1);
 		expect(wantedCalls(false, '30')).toBe(30);
 	});
+});
+
+test('the page cap lies far above the largest batch Trillet takes (a 20 MB CSV holds ~600,000 rows)', () => {
+	expect(MAX_PAGES * MAX_PAGE_SIZE).toBeGreaterThanOrEqual(3 * 600_000);
 });
