@@ -40,14 +40,14 @@ async function main(): Promise<void> {
 		});
 
 		console.log(`Nodes executed: ${run.executedNodes.join(' → ')}\n`);
-		const error = run.error('Start Batch');
+		const error = run.error('Call the renewals list');
 		if (error) {
 			console.error(`The node failed: ${error.message}\n${error.description ?? ''}`);
 			process.exitCode = 1;
 			return;
 		}
 		console.log('What the Trillet Batch Call node returned:');
-		console.log(JSON.stringify(run.output('Start Batch').map((item) => item.json), null, 2));
+		console.log(JSON.stringify(run.output('Call the renewals list').map((item) => item.json), null, 2));
 		console.log('\nWhat Trillet (the emulator) received:');
 		for (const request of emulator.requests) showRequest(request);
 	} finally {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationProperties, operationSubtitle } from './actions/operations';
+import { nodeProperties, operationSubtitle } from './actions/description';
 import { router } from './actions/router';
 import { searchAgents } from './methods/listSearch';
 import { CREDENTIAL_TYPE } from './transport';
@@ -14,14 +14,15 @@ export class TrilletBatchCall implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle,
-		description: 'Have a Trillet AI voice agent call a whole contact list, then follow the batch',
+		description: 'Have a Trillet AI voice agent call a whole contact list, follow the batch, and read calls and recordings',
 		defaults: { name: 'Trillet Batch Call' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// As a tool an agent may read freely; starting or cancelling calls needs the user's explicit consent (actions/aiAgentGuard.ts).
 		usableAsTool: true,
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		// Each operation keeps its own fields beside its code, in actions/.
-		properties: operationProperties,
+		// Each operation keeps its own fields beside its code, in actions/<resource>/.
+		properties: nodeProperties,
 	};
 
 	methods = { listSearch: { searchAgents } };

@@ -15,12 +15,12 @@ interface V1Run {
 	requests: Array<{ method: string; path: string; authenticated: boolean; fields: Record<string, string>; rows: unknown[] | null }>;
 }
 
-function runOnN8nV1(example: string, nodeName: string, binaryDataMode: string, startNode = ''): V1Run {
+function runOnN8nV1(example: string, nodeName: string, binaryDataMode: string, startNode = '', seed = ''): V1Run {
 	const script = path.join(__dirname, 'runExampleOnN8nV1.ts');
 	const preload = path.join(__dirname, 'useN8nV1.ts');
 	const child = spawnSync(
 		process.execPath,
-		['-r', 'ts-node/register/transpile-only', '-r', preload, script, example, nodeName, binaryDataMode, startNode],
+		['-r', 'ts-node/register/transpile-only', '-r', preload, script, example, nodeName, binaryDataMode, startNode, seed],
 		{ cwd: PACKAGE_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, N8N_LOG_LEVEL: 'silent' } },
 	);
 	if (child.status !== 0) throw new Error(`The n8n 1.x run failed: ${child.stderr || child.error?.message}`);
@@ -29,7 +29,7 @@ function runOnN8nV1(example: string, nodeName: string, binaryDataMode: string, s
 
 describe('on n8n 1.x (n8n-core 1.122), the built node', () => {
 	test.each(['default', 'filesystem'])('starts the CSV example’s batch in %s binary-data mode', (binaryDataMode) => {
-		const run = runOnN8nV1('csv-to-batch.json', 'Start Batch', binaryDataMode);
+		const run = runOnN8nV1('csv-to-batch.json', 'Call the renewals list', binaryDataMode);
 
 		expect([run.engine, run.workflow]).toEqual(['1.122.48', '1.120.31']);
 		expect(run.error).toBeNull();
@@ -42,7 +42,7 @@ describe('on n8n 1.x (n8n-core 1.122), the built node', () => {
 	});
 
 	test('starts a batch from CRM items and follows it: status and all calls', () => {
-		const run = runOnN8nV1('start-at-9-report-at-17.json', 'Get Calls', 'default', 'Every day at 9:00');
+		const run = runOnN8nV1('start-at-9-report-at-17.json', 'Read every call', 'default', 'Every day at 9:00');
 
 		expect(run.error).toBeNull();
 		expect(run.executedNodes).toContain('Report');
@@ -52,5 +52,14 @@ describe('on n8n 1.x (n8n-core 1.122), the built node', () => {
 			'GET /v1/api/batch-calls/ID/calls',
 		]);
 		expect(run.output).toHaveLength(3);
+	});
+
+	test('runs the Trillet Trigger example: Fetch Test Event polls the call history, the CRM update gets the crm_id', () => {
+		const run = runOnN8nV1('call-finished-to-crm.json', 'Map the call to CRM fields', 'default', 'When a call ends', 'finishedCall');
+
+		expect(run.error).toBeNull();
+		expect(run.executedNodes).toEqual(['When a call ends', 'Map the call to CRM fields', 'Update the CRM contact']);
+		expect(run.requests).toEqual([expect.objectContaining({ method: 'GET', path: '/v2/api/call-history', authenticated: true })]);
+		expect(run.output[0]).toMatchObject({ crmId: 'CRM-7', lastCallOutcome: 'completed', lastCallSummary: 'Spoke with Ada.' });
 	});
 });

@@ -6,9 +6,13 @@ import { runWorkflow } from '../engine/runWorkflow';
 import { emulatorCredentials } from '../engine/trilletWorkflow';
 
 async function main(): Promise<void> {
-	const [example, nodeName, binaryDataMode, startNode] = process.argv.slice(2);
+	const [example, nodeName, binaryDataMode, startNode, seed] = process.argv.slice(2);
 	const emulator = await startTrilletEmulator();
 	try {
+		// a call that has ended, for the trigger's "Fetch Test Event" to find
+		if (seed === 'finishedCall') {
+			emulator.callHistory.add({ status: 'completed', variables: { first_name: 'Ada', crm_id: 'CRM-7' } });
+		}
 		const run = await runWorkflow(loadExample(example, emulator.agents[0]._id), {
 			credentials: emulatorCredentials(emulator),
 			packageFrom: 'dist',

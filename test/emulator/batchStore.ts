@@ -2,6 +2,7 @@
 // batch queued → processing → completed (or cancelled); call waiting → active → completed | failed.
 import type { BatchStatus, CallStatus, EmulatedBatch, EmulatedCall, SmartCallbackConfig } from './types';
 import { PHONE_COLUMN } from './csvRules';
+import type { CallHistory } from './callHistory';
 
 export interface NewBatch {
 	agentId: string;
@@ -45,6 +46,8 @@ export class BatchStore {
 	constructor(
 		private readonly now: () => Date,
 		private readonly callsPerStep: number,
+		/** Where the batch's calls are recorded as they start and end, as in Trillet's call history. */
+		private readonly history?: CallHistory,
 	) {}
 
 	create(input: NewBatch): EmulatedBatch {
@@ -116,7 +119,9 @@ export class BatchStore {
 			batch.startTime = now;
 		}
 		batch.calls.forEach((call, index) => {
-			if (call.status === 'active') finishCall(call, index, now);
+			if (call.status !== 'active') return;
+			finishCall(call, index, now);
+			this.history?.finish(call.callId ?? '', { status: call.status, duration: call.duration ?? 0 });
 		});
 		if (batch.status !== 'processing') return;
 		const waiting = batch.calls.filter((call) => call.status === 'waiting').slice(0, this.callsPerStep);
@@ -124,6 +129,14 @@ export class BatchStore {
 			call.status = 'active';
 			call.startTime = now;
 			call.callId = `call_${call.jobId}`;
+			this.history?.add({
+				callId: call.callId,
+				timestamp: Date.parse(now) / 1000,
+				toPhoneNumber: call.phone_number,
+				agentId: batch.agentId,
+				batchId: batch.id,
+				variables: { ...call.metadata },
+			});
 		}
 		const counts = countCalls(batch);
 		if (counts.waiting === 0 && counts.active === 0) {

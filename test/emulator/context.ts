@@ -2,6 +2,7 @@
 import type { EmulatedAgent, EmulatorOptions } from './types';
 import type { Credentials } from './auth';
 import type { BatchStore } from './batchStore';
+import type { CallHistory } from './callHistory';
 import type { EmulatorResponse } from './http';
 import type { RequestBody } from './requestBody';
 
@@ -13,6 +14,8 @@ export interface EmulatorState {
 	now: () => Date;
 	repeatCallsPage: boolean;
 	store: BatchStore;
+	history: CallHistory;
+	historyShape: NonNullable<EmulatorOptions['historyShape']>;
 }
 
 export interface RouteContext {

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 export interface EmulatorResponse {
 	status: number;
 	headers: Record<string, string>;
-	body: string;
+	body: string | Buffer;
 }
 
 export function jsonResponse(
@@ -36,7 +36,7 @@ export function csvDownload(fileName: string, csv: string): EmulatorResponse {
 }
 
 export function writeResponse(res: ServerResponse, response: EmulatorResponse): void {
-	const body = Buffer.from(response.body, 'utf8');
+	const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body, 'utf8');
 	res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
 	res.end(body);
 }

@@ -1,4 +1,4 @@
-// The route table of the emulated /v1/api, and the handlers for agents and for following a batch.
+// The route table of the emulated /v1/api and /v2/api, and the handlers for agents and for following a batch.
 import type { EmulatedBatch } from './types';
 import type { RouteContext, RouteHandler } from './context';
 import { type EmulatorResponse, csvDownload, errorResponse, jsonResponse } from './http';
@@ -12,6 +12,7 @@ import {
 	callsPage,
 	exportResultsCsv,
 } from './batchViews';
+import { getCallHistory, getRecording, listCallHistory } from './historyRoutes';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -111,6 +112,9 @@ const ROUTES: Route[] = [
 	route('GET', '/v1/api/batch-calls/:batchId/calls', listCalls),
 	route('GET', '/v1/api/batch-calls/:batchId/calls/:jobId', getCall),
 	route('GET', '/v1/api/batch-calls/:batchId/export-results', exportResults),
+	route('GET', '/v2/api/call-history', listCallHistory),
+	route('GET', '/v2/api/call-history/:id', getCallHistory),
+	route('GET', '/v2/api/recordings/:id', getRecording),
 ];
 
 export function findRoute(method: string, path: string): RouteMatch | undefined {

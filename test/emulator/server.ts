@@ -14,6 +14,7 @@ import type {
 import type { EmulatorState } from './context';
 import { checkCredentials } from './auth';
 import { BatchStore } from './batchStore';
+import { CallHistory } from './callHistory';
 import { FaultQueue, statusFaultResponse } from './faults';
 import { DEFAULT_API_KEY, DEFAULT_WORKSPACE_ID, createDefaultAgents } from './fixtures';
 import { type EmulatorResponse, errorResponse, writeResponse } from './http';
@@ -42,6 +43,8 @@ class Emulator implements TrilletEmulator {
 	readonly workspaceId: string;
 	readonly agents: EmulatedAgent[];
 	readonly requests: RecordedRequest[] = [];
+	readonly callHistory: CallHistory;
+	onRequest: TrilletEmulator['onRequest'];
 	private readonly state: EmulatorState;
 	private readonly faults = new FaultQueue();
 	/** Sockets of requests a `hang` fault holds, released by reset() and close(). */
@@ -58,14 +61,18 @@ class Emulator implements TrilletEmulator {
 		this.workspaceId = options.workspaceId ?? DEFAULT_WORKSPACE_ID;
 		this.agents = options.agents ? [...options.agents] : createDefaultAgents(this.workspaceId);
 		const now = options.now ?? (() => new Date());
+		const history = new CallHistory(now);
 		this.state = {
 			credentials: { apiKey: this.apiKey, workspaceId: this.workspaceId },
 			agents: this.agents,
 			agentsShape: options.agentsShape ?? 'array',
 			now,
 			repeatCallsPage: options.repeatCallsPage ?? false,
-			store: new BatchStore(now, callsPerStep),
+			store: new BatchStore(now, callsPerStep, history),
+			history,
+			historyShape: options.historyShape ?? 'array',
 		};
+		this.callHistory = history;
 		this.server = createServer((req, res) => {
 			// handle() answers its own errors; this only keeps a surprise from becoming an unhandled rejection.
 			this.handle(req, res).catch((error: unknown) => res.destroy(error instanceof Error ? error : undefined));
@@ -101,6 +108,8 @@ class Emulator implements TrilletEmulator {
 	reset(): void {
 		this.requests.length = 0;
 		this.state.store.clear();
+		this.state.history.clear();
+		this.onRequest = undefined;
 		this.faults.clear();
 		this.releaseHeld();
 	}
@@ -126,6 +135,8 @@ class Emulator implements TrilletEmulator {
 		const query = Object.fromEntries(url.searchParams);
 		const record = startRecord(req, url.pathname, query);
 		this.requests.push(record);
+		// before the answer is built: a test can change the server's data while a client pages through it
+		this.onRequest?.(record);
 		const fault = this.faults.take(method, url.pathname);
 		if (fault !== undefined) record.fault = fault.kind;
 		const body = await readRequestBody(req);
@@ -148,7 +159,7 @@ class Emulator implements TrilletEmulator {
 	}
 
 	private answer(req: IncomingMessage, { method, path, query, body }: ReadRequest): EmulatorResponse {
-		if (!path.startsWith('/v1/api/')) return errorResponse(404, 'Not found');
+		if (!/^\/v[12]\/api\//.test(path)) return errorResponse(404, 'Not found');
 		const rejected = checkCredentials(req.headers, this.state.credentials);
 		if (rejected !== undefined) return rejected;
 		const route = findRoute(method, path);

@@ -25,6 +25,44 @@ export interface EmulatorOptions {
 	repeatCallsPage?: boolean;
 	/** How many waiting calls become active in one lifecycle step (default 10). */
 	callsPerStep?: number;
+	/** How `GET /v2/api/call-history` answers: a bare array as documented (default), or `{data, pagination}`. */
+	historyShape?: 'array' | 'paged';
+}
+
+/** A record of `GET /v2/api/call-history`: the documented fields, plus agentId and batchId. */
+export interface EmulatedHistoryCall {
+	_id: string;
+	/** Unix seconds, when the call was made. */
+	timestamp: number;
+	callId: string;
+	fromPhoneNumber: string;
+	toPhoneNumber: string;
+	direction: string;
+	agent: string;
+	// ASSUMPTION (undocumented): list records carry agentId and batchId (the list filters on both).
+	agentId: string;
+	batchId: string | null;
+	status: string;
+	/** Seconds. */
+	duration: number;
+	cost: number;
+	recordingUrl: string | null;
+	summary: string;
+	analyzedData: Record<string, unknown>;
+	/** The batch CSV's columns for this contact. */
+	variables: Record<string, string>;
+	// ASSUMPTION (undocumented): transcript turns are `{role, content}`; docs say only "array".
+	transcript: Array<{ role: string; content: string }>;
+}
+
+export type HistoryCallInput = Partial<Omit<EmulatedHistoryCall, 'recordingUrl'>>;
+
+export interface EmulatedCallHistory {
+	/** Adds a call as a new record ("active" unless a finished status is given). */
+	add(input?: HistoryCallInput): EmulatedHistoryCall;
+	/** Ends a call of the history with an outcome (default "completed"). */
+	finish(callId: string, outcome?: Partial<HistoryCallInput>): EmulatedHistoryCall;
+	all(): EmulatedHistoryCall[];
 }
 
 export type Fault =
@@ -118,6 +156,10 @@ export interface TrilletEmulator {
 	failNext(fault: Fault, count?: number, match?: FaultMatch): void;
 	/** A copy of the current batches, for assertions. */
 	batches(): EmulatedBatch[];
+	/** Called as each request arrives, before it is answered: lets a test change data mid-paging. */
+	onRequest?: (request: RecordedRequest) => void;
+	/** The workspace's call history: batch calls appear in it as they start and finish, and tests add calls of their own. */
+	callHistory: EmulatedCallHistory;
 	/** Moves a batch along its lifecycle; a batch scheduled in the future does not move. */
 	advance(batchId: string, steps?: number): void;
 	/** Forgets requests, batches and faults, and releases hanging requests. */

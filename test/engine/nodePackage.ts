@@ -31,6 +31,7 @@ export function loadNodePackage(from: 'source' | 'dist' = 'source'): LoadedPacka
 	for (const file of pkg.n8n.nodes) {
 		const node = instantiateOnlyExport<INodeType>(resolve(file));
 		nodes[`${pkg.name}.${node.description.name}`] = node;
+		if (node.description.usableAsTool) nodes[`${pkg.name}.${node.description.name}Tool`] = toolVariant(node);
 	}
 	const credentials: Record<string, ICredentialType> = {};
 	for (const file of pkg.n8n.credentials) {
@@ -38,6 +39,17 @@ export function loadNodePackage(from: 'source' | 'dist' = 'source'): LoadedPacka
 		credentials[credential.name] = credential;
 	}
 	return { nodes, credentials };
+}
+
+/**
+ * n8n's loader gives every `usableAsTool` node a second type, `<name>Tool`, which an AI agent
+ * runs; its execute() is the node's own. Here it runs on a main connection, so tests can see
+ * what the node does when n8n runs it as a tool.
+ */
+function toolVariant(node: INodeType): INodeType {
+	const variant = Object.create(node) as INodeType;
+	variant.description = { ...node.description, name: `${node.description.name}Tool`, displayName: `${node.description.displayName} Tool` };
+	return variant;
 }
 
 function instantiateOnlyExport<T>(file: string): T {

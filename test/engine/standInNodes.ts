@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ConvertToTextFileStandIn, SetStandIn } from './dataStandIns';
+
 // Small nodes that stand where n8n-nodes-base would be in a real n8n, so workflow JSON that a
 // user imports into n8n runs here too. They do the least their namesake does.
 
@@ -143,9 +145,12 @@ export function standInNodeTypes(workflowFolder: string): Record<string, INodeTy
 		'n8n-nodes-base.googleSheets': pinned('n8n-nodes-base.googleSheets', 'Google Sheets'),
 		'n8n-nodes-base.hubspot': pinned('n8n-nodes-base.hubspot', 'HubSpot'),
 		'n8n-nodes-base.gmail': pinned('n8n-nodes-base.gmail', 'Gmail'),
+		'n8n-nodes-base.httpRequest': pinned('n8n-nodes-base.httpRequest', 'HTTP Request'),
 		'n8n-nodes-base.wait': passThrough('n8n-nodes-base.wait', 'Wait'),
 		'n8n-nodes-base.noOp': passThrough('n8n-nodes-base.noOp', 'No Operation'),
 		'n8n-nodes-base.readWriteFile': readFileStandIn(workflowFolder),
+		'n8n-nodes-base.set': new SetStandIn(),
+		'n8n-nodes-base.convertToFile': new ConvertToTextFileStandIn(),
 		'test.files': new FilesStandIn(),
 	};
 }

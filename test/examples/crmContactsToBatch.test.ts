@@ -27,7 +27,7 @@ describe('the example "call HubSpot contacts" starts one batch straight from CRM
 	});
 
 	test('the contact without a phone number is skipped and named by its item', () => {
-		const [item] = run.output('Start Batch');
+		const [item] = run.output('Call the HubSpot contacts');
 		expect(item.json).toMatchObject({ totalCalls: 3, rowsRead: 4, rowsSent: 3, rowsSkipped: 1 });
 		expect(item.json.skippedRows).toEqual([expect.objectContaining({ row: 'item 2', reason: expect.stringMatching(/empty/) })]);
 		expect(item.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);

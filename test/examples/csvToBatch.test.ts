@@ -1,5 +1,5 @@
 import { useTrilletEmulator } from '../emulator';
-import { EXAMPLES_FOLDER, loadExample } from '../engine/examples';
+import { loadExample } from '../engine/examples';
 import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { emulatorCredentials } from '../engine/trilletWorkflow';
 
@@ -11,7 +11,6 @@ describe('the example "call a CRM export tomorrow at 9, retry twice" runs as imp
 		run = await runWorkflow(loadExample('csv-to-batch.json', emulator.agents[0]._id), {
 			credentials: emulatorCredentials(emulator),
 			binaryDataMode: 'filesystem',
-			workflowFolder: EXAMPLES_FOLDER,
 		});
 	});
 
@@ -53,7 +52,7 @@ describe('the example "call a CRM export tomorrow at 9, retry twice" runs as imp
 	});
 
 	test('the output tells which rows were skipped and why', () => {
-		const [item] = run.output('Start Batch');
+		const [item] = run.output('Call the renewals list');
 		expect(item.json).toMatchObject({ status: 'queued', totalCalls: 5, rowsRead: 7, rowsSent: 5, rowsSkipped: 2 });
 		expect(item.json.skippedRows).toEqual([
 			expect.objectContaining({ row: 'line 6', value: '4155550199', reason: expect.stringMatching(/country code/) }),

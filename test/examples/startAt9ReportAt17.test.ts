@@ -13,17 +13,17 @@ describe('the example "start at 9, report at 17" runs as imported', () => {
 			startNode: 'Every day at 9:00',
 			credentials: emulatorCredentials(emulator),
 		});
-		batchId = String(run.output('Start Batch')[0]?.json.batchId);
+		batchId = String(run.output("Call today's contacts")[0]?.json.batchId);
 	});
 
 	test('every node ran, from the 9:00 trigger to the report', () => {
 		expect(run.executedNodes).toEqual([
 			'Every day at 9:00',
 			"Read today's contacts",
-			'Start Batch',
+			"Call today's contacts",
 			'Wait until 17:00',
-			'Get Batch',
-			'Get Calls',
+			'Check the batch',
+			'Read every call',
 			'Report',
 		]);
 	});
@@ -36,7 +36,7 @@ describe('the example "start at 9, report at 17" runs as imported', () => {
 			{ phone_number: '+14155550102', first_name: 'Alan', last_name: 'Turing', row_number: '3', plan: 'Team' },
 			{ phone_number: '+14155550103', first_name: 'Grace', last_name: 'Hopper', row_number: '4', plan: 'Pro' },
 		]);
-		expect(run.output('Start Batch')[0].json).toMatchObject({ rowsRead: 4, rowsSent: 3, rowsSkipped: 1 });
+		expect(run.output("Call today's contacts")[0].json).toMatchObject({ rowsRead: 4, rowsSent: 3, rowsSkipped: 1 });
 	});
 
 	test('after the wait, Trillet is asked for the batch’s status and then for all its calls', () => {
@@ -44,7 +44,7 @@ describe('the example "start at 9, report at 17" runs as imported', () => {
 			['GET', `/v1/api/batch-calls/${batchId}`, {}],
 			['GET', `/v1/api/batch-calls/${batchId}/calls`, { page: '1', limit: '100', status: 'all' }],
 		]);
-		expect(run.output('Get Batch')[0].json).toMatchObject({ batchId, totalCalls: 3 });
+		expect(run.output('Check the batch')[0].json).toMatchObject({ batchId, totalCalls: 3 });
 	});
 
 	test('the report receives one item per call, with its number and state', () => {

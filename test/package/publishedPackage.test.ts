@@ -58,8 +58,8 @@ describe('the published package', () => {
 				workflowFolder: EXAMPLES_FOLDER,
 			});
 
-			expect(run.error('Start Batch')).toBeUndefined();
-			expect(run.output('Start Batch')[0].json.batchId).toBe(emulator.batches()[0].id);
+			expect(run.error('Call the renewals list')).toBeUndefined();
+			expect(run.output('Call the renewals list')[0].json.batchId).toBe(emulator.batches()[0].id);
 		} finally {
 			await emulator.close();
 		}

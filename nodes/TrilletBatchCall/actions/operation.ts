@@ -8,16 +8,16 @@ export interface TrilletOperation {
 	description: string;
 	/** Its fields; `displayOptions` are added by the description so each file stays short. */
 	properties: INodeProperties[];
+	/** Starts or stops calls: refused when an AI agent runs the node, unless the user allowed it. */
+	placesCalls?: boolean;
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
-/** Shows a field only for the given operation(s), merged with any conditions the field has. */
-export function forOperations(operations: string[], properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, operation: operations },
-		},
-	}));
+/** One resource of the node (Batch, Call) and its operations, in the order the list shows them. */
+export interface TrilletResource {
+	value: string;
+	name: string;
+	operations: TrilletOperation[];
+	/** The operation a new node starts on. */
+	defaultOperation: string;
 }

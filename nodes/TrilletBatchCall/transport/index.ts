@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
@@ -17,7 +18,7 @@ import { MAX_ATTEMPTS, MAX_RETRY_WAIT_MS, mayRetry, parseRetryAfter, retryDelayM
 
 export const CREDENTIAL_TYPE = 'trilletApi';
 
-type TrilletContext = IExecuteFunctions | ILoadOptionsFunctions;
+type TrilletContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface TrilletRequest {
 	method: IHttpRequestMethods;
@@ -60,6 +61,26 @@ export async function trilletFileRequest(this: TrilletContext, request: TrilletR
 	return {
 		bytes: Buffer.from(response.body as ArrayBuffer),
 		fileName: fileNameFromDisposition(headerValue(response.headers['content-disposition'])),
+	};
+}
+
+export interface TrilletMedia extends TrilletFile {
+	/** The Content-Type Trillet gave, without parameters; undefined when it gave none. */
+	mimeType?: string;
+}
+
+/** Sends a request whose answer is media (a call recording): its bytes, type and name. */
+export async function trilletMediaRequest(this: TrilletContext, request: TrilletRequest): Promise<TrilletMedia> {
+	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers) => {
+		const type = headerValue(headers['content-type']) ?? '';
+		const start = Buffer.from(body as ArrayBuffer).subarray(0, 200).toString('utf8').trimStart();
+		const notMedia = /json|html/i.test(type) || /^(<!doctype|<html|\{)/i.test(start);
+		return notMedia ? `A recording was expected but the answer began "${answerSample(start)}"` : undefined;
+	});
+	return {
+		bytes: Buffer.from(response.body as ArrayBuffer),
+		fileName: fileNameFromDisposition(headerValue(response.headers['content-disposition'])),
+		mimeType: headerValue(response.headers['content-type'])?.split(';')[0].trim() || undefined,
 	};
 }
 
