@@ -1,7 +1,7 @@
 import { describeRow } from './describeProblems';
 import { detachString } from './detachString';
 import { FirstSeenNumbers } from './firstSeenNumbers';
-import { normalisePhoneNumber } from './phoneNumber';
+import { normalisePhoneNumber } from './phone';
 import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';
 import type { InvalidRowPolicy, RowProblem, RowRef } from './types';
 

@@ -1,5 +1,5 @@
-import { normalisePhoneNumber } from '../../nodes/TrilletBatchCall/contacts/phoneNumber';
-import { mulberry32, pick } from './csvFixtures';
+import { normalisePhoneNumber } from '../../../nodes/TrilletBatchCall/contacts/phone';
+import { mulberry32, pick } from '../csvFixtures';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
