@@ -1,12 +1,24 @@
-// Turns a phone number as people type it into the E.164 form Trillet dials. It only removes
-// formatting; it never guesses a country, because a wrong guess rings a stranger.
+import { findNumberingPlan, type Country } from './countries';
+import { lengthFit, readNationalNumber, withoutTrunkPrefix } from './countryNumbers';
 
-/** The outcome of checking one phone number: the E.164 number to dial, or why it cannot be dialled. */
-export type PhoneCheck = { ok: true; phone: string; changed: boolean } | { ok: false; reason: string };
+// Turns a phone number as people type it into the E.164 form Trillet dials, checked against its
+// country's number lengths. It never guesses a country, because a wrong guess rings a stranger:
+// a number without + or 00 is read as national only when the user chose a default country.
+
+/**
+ * The outcome of checking one phone number: the E.164 number to dial, or why it cannot be dialled.
+ * `national` is set when the number was written without its country code and completed with the default country.
+ */
+export type PhoneCheck = { ok: true; phone: string; changed: boolean; national?: true } | { ok: false; reason: string };
+
+/** How numbers are read beyond their formatting. */
+export interface PhoneRules {
+	/** The country a number written without + or 00 belongs to; without it such numbers are refused. */
+	defaultCountry?: Country;
+}
 
 const E164 = /^\+[1-9]\d{6,14}$/;
-const MAX_DIGITS = 15;
-const MIN_DIGITS = 7;
+const INTERNATIONAL = /^\+[1-9]\d*$/;
 const EXAMPLE = '+14155550123';
 
 // What a spreadsheet makes of a long number in a cell formatted as a number (4.41632E+11).
@@ -26,20 +38,58 @@ const SPACE = 0x20;
 const DASH = 0x2d;
 
 /** Cleans up a phone number's formatting and checks that the result is a dialable E.164 number. */
-export function normalisePhoneNumber(raw: string): PhoneCheck {
-	if (E164.test(raw)) return { ok: true, phone: raw, changed: false };
+export function normalisePhoneNumber(raw: string, rules: PhoneRules = {}): PhoneCheck {
+	if (E164.test(raw)) return checkInternational(raw, raw);
 	const plain = compactPlainNumber(raw);
 	if (plain !== undefined) {
 		const problem = describeNonE164(plain);
-		return problem === undefined ? { ok: true, phone: plain, changed: plain !== raw } : { ok: false, reason: problem };
+		return problem === undefined ? checkInternational(plain, raw) : { ok: false, reason: problem };
 	}
 	const written = stripTextMarker(raw.trim());
 	if (written === '') return { ok: false, reason: 'is empty' };
 	const problem = describeUnreadable(written);
 	if (problem !== undefined) return { ok: false, reason: problem };
 	const phone = removeFormatting(written);
+	if (rules.defaultCountry !== undefined && /^\d+$/.test(phone)) return completeNational(phone, rules.defaultCountry);
 	const reason = describeNonE164(phone);
-	return reason === undefined ? { ok: true, phone, changed: phone !== raw } : { ok: false, reason };
+	return reason === undefined ? checkInternational(phone, raw) : { ok: false, reason };
+}
+
+
+/** Checks an E.164-shaped number against its own country's lengths (a trunk 0 written after the country code comes off). */
+function checkInternational(phone: string, raw: string): PhoneCheck {
+	const digits = phone.slice(1);
+	const plan = findNumberingPlan(digits);
+	if (plan === undefined) {
+		return {
+			ok: false,
+			reason: `has an unknown country code: no country's code starts ${phone.slice(0, 4)}; check the digits after the +`,
+		};
+	}
+	const reading = readNationalNumber(digits.slice(plan.callingCode.length), plan);
+	if (!reading.ok) return reading;
+	const e164 = reading.trunkRemoved ? `+${plan.callingCode}${reading.national}` : phone;
+	return { ok: true, phone: e164, changed: e164 !== raw };
+}
+
+/**
+ * Reads digits written without + or 00 as a national number of the default country. As
+ * libphonenumber does, digits that start with the country's own calling code and cannot be a
+ * national number are read as an international number that lost its + (447700900123 in GB).
+ */
+function completeNational(digits: string, country: Country): PhoneCheck {
+	const reading = readNationalNumber(lostPlus(digits, country) ? digits.slice(country.callingCode.length) : digits, country);
+	if (!reading.ok) return { ok: false, reason: `${reading.reason} (read as a national number of the default country ${country.code})` };
+	return { ok: true, phone: `+${country.callingCode}${reading.national}`, changed: true, national: true };
+}
+
+/** libphonenumber's test: the digits start with the calling code, and are too long or not shaped like a number there without it. */
+function lostPlus(digits: string, country: Country): boolean {
+	if (!digits.startsWith(country.callingCode)) return false;
+	const whole = withoutTrunkPrefix(digits, country);
+	if (lengthFit(whole.length, country.lengths) === 'too long') return true;
+	const shorter = withoutTrunkPrefix(digits.slice(country.callingCode.length), country);
+	return country.matches !== undefined && !country.matches(whole) && country.matches(shorter);
 }
 
 /**
@@ -88,11 +138,12 @@ function removeFormatting(value: string): string {
 	return compact.replace(BRACKETS, '');
 }
 
-/** Why a number with its formatting removed is still not E.164, or undefined when it is. */
+/** Why a number with its formatting removed is not a + and digits, or undefined when it is. */
 function describeNonE164(phone: string): string | undefined {
-	if (E164.test(phone)) return undefined;
+	// Its country's rules decide whether it has the right length.
+	if (INTERNATIONAL.test(phone)) return undefined;
 	if (/^\d+$/.test(phone)) {
-		return `has no country code: write it as +<country code><number>, e.g. ${EXAMPLE}`;
+		return `has no country code: write it as +<country code><number>, e.g. ${EXAMPLE}, or set Options → Default Country`;
 	}
 	if (!/^\+\d*$/.test(phone)) {
 		return `contains characters that are not part of a phone number: use digits, spaces and a leading +, e.g. ${EXAMPLE}`;
@@ -100,9 +151,5 @@ function describeNonE164(phone: string): string | undefined {
 	if (phone.startsWith('+0')) {
 		return `has no country code after the +: country codes do not start with 0, e.g. ${EXAMPLE}`;
 	}
-	const digits = phone.length - 1;
-	if (digits > MAX_DIGITS) {
-		return `is too long: it has ${digits} digits, an international number has at most ${MAX_DIGITS}`;
-	}
-	return `is too short: it has ${digits} digits, an international number has at least ${MIN_DIGITS}`;
+	return `has no digits after the +: write the country code and the number, e.g. ${EXAMPLE}`;
 }
