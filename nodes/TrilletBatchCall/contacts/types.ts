@@ -40,6 +40,27 @@ export interface ValidationReport {
 	problems: RowProblem[];
 	/** Non-fatal notes for the user (e.g. a column that looks like `first_name` but is not). */
 	warnings: string[];
+	/** Numbers written without country code and completed with the default country (all counted). */
+	numbersCompletedWithDefaultCountry: number;
+	/** The first of them (at most MAX_REPORTED_PROBLEMS). */
+	completedNumbers: CompletedNumber[];
+	/** Rows left out because their number is on the do-not-call list (all counted). */
+	rowsExcluded: number;
+	/** The first of them (at most MAX_REPORTED_PROBLEMS). */
+	excludedRows: ExcludedRow[];
+}
+
+/** A number written without country code, as written and as it is called. */
+export interface CompletedNumber {
+	row: RowRef;
+	value: string;
+	phone: string;
+}
+
+/** A row not called because its number is on the do-not-call list. */
+export interface ExcludedRow {
+	row: RowRef;
+	phone: string;
 }
 
 /** How many problems a report lists in full; the count always covers all of them. */
