@@ -40,9 +40,6 @@ export function concludeValidation(
 		columns,
 		problems,
 		warnings,
-		numbersCompletedWithDefaultCountry: checker.completedCount,
-		completedNumbers: checker.completed,
-		rowsExcluded: checker.excludedCount,
-		excludedRows: checker.excluded,
+		numbers: checker.numberReport(),
 	};
 }

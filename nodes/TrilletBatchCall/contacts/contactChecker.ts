@@ -3,7 +3,7 @@ import { detachString } from './detachString';
 import { FirstSeenNumbers } from './firstSeenNumbers';
 import { normalisePhoneNumber, type NumberRules } from './phone';
 import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';
-import type { CompletedNumber, ExcludedRow, InvalidRowPolicy, RowProblem, RowRef } from './types';
+import type { CompletedNumber, ExcludedRow, InvalidRowPolicy, NumberReport, RowProblem, RowRef } from './types';
 
 /** How much of a bad value a problem keeps: enough to find the cell, not a whole pasted note. */
 const MAX_VALUE_LENGTH = 40;
@@ -59,6 +59,13 @@ export class ContactChecker {
 		if (result.changed) this.phoneNumbersNormalised++;
 		if (result.national) this.noteCompleted(row, rawPhone, result.phone);
 		return result.phone;
+	}
+
+	/** What the default country and the do-not-call list did, or undefined when neither is set. */
+	numberReport(): NumberReport | undefined {
+		if (this.numbers.defaultCountry === undefined && this.numbers.doNotCall === undefined) return undefined;
+		const { completedCount, completed, excludedCount, excluded } = this;
+		return { completedCount, completed, excludedCount, excluded };
 	}
 
 	private noteCompleted(row: RowRef, rawPhone: string, phone: string): void {

@@ -40,14 +40,19 @@ export interface ValidationReport {
 	problems: RowProblem[];
 	/** Non-fatal notes for the user (e.g. a column that looks like `first_name` but is not). */
 	warnings: string[];
+	/** What Options → Default Country and the do-not-call list did; absent when neither is set. */
+	numbers?: NumberReport;
+}
+
+export interface NumberReport {
 	/** Numbers written without country code and completed with the default country (all counted). */
-	numbersCompletedWithDefaultCountry: number;
+	completedCount: number;
 	/** The first of them (at most MAX_REPORTED_PROBLEMS). */
-	completedNumbers: CompletedNumber[];
+	completed: CompletedNumber[];
 	/** Rows left out because their number is on the do-not-call list (all counted). */
-	rowsExcluded: number;
+	excludedCount: number;
 	/** The first of them (at most MAX_REPORTED_PROBLEMS). */
-	excludedRows: ExcludedRow[];
+	excluded: ExcludedRow[];
 }
 
 /** A number written without country code, as written and as it is called. */
