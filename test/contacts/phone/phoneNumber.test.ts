@@ -84,6 +84,10 @@ describe('normalisePhoneNumber', () => {
 		expect(reasonFor('+14155550')).toMatch(/^is too short for United States/);
 	});
 
+	it('refuses a number its country allows but that has fewer than 7 digits in all', () => {
+		expect(reasonFor('+49 1234')).toBe('is too short: it has 6 digits, an international number has at least 7');
+	});
+
 	it('refuses a number its country allows but E.164 does not (more than 15 digits)', () => {
 		expect(reasonFor('+49 1512 3456 7890 12')).toBe('is too long: it has 16 digits, an international number has at most 15');
 	});

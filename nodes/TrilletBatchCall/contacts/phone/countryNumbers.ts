@@ -8,7 +8,9 @@ import type { NumberingPlan } from './countries';
 /** A number read with a country's rules: the digits after the calling code, or why they cannot be a number there. */
 export type NationalReading = { ok: true; national: string; trunkRemoved: boolean } | { ok: false; reason: string };
 
+// E.164's bounds, over every country's own: no number outside them is dialable anywhere.
 const MAX_E164_DIGITS = 15;
+const MIN_E164_DIGITS = 7;
 
 export type LengthFit = 'possible' | 'too short' | 'too long' | 'invalid length';
 
@@ -27,7 +29,8 @@ export function readNationalNumber(digits: string, plan: NumberingPlan): Nationa
 	const national = withoutTrunkPrefix(digits, plan);
 	const { length } = national;
 	const fit = lengthFit(length, plan.lengths);
-	if (fit === 'possible' && plan.callingCode.length + length <= MAX_E164_DIGITS) {
+	const total = plan.callingCode.length + length;
+	if (fit === 'possible' && total >= MIN_E164_DIGITS && total <= MAX_E164_DIGITS) {
 		return { ok: true, national, trunkRemoved: length !== digits.length };
 	}
 	return { ok: false, reason: describeLength(fit, length, plan) };
@@ -50,6 +53,7 @@ export function withoutTrunkPrefix(digits: string, plan: NumberingPlan): string 
 function describeLength(fit: LengthFit, length: number, plan: NumberingPlan): string {
 	if (fit === 'possible') {
 		const total = plan.callingCode.length + length;
+		if (total < MIN_E164_DIGITS) return `is too short: it has ${total} digits, an international number has at least ${MIN_E164_DIGITS}`;
 		return `is too long: it has ${total} digits, an international number has at most ${MAX_E164_DIGITS}`;
 	}
 	const problem = fit === 'invalid length' ? 'has an impossible length' : `is ${fit}`;
