@@ -26,7 +26,7 @@ describe('ContactChecker', () => {
 				row: { line: 5 },
 				column: 'phone_number',
 				value: '4155550123',
-				reason: 'has no country code: write it as +<country code><number>, e.g. +14155550123',
+				reason: 'has no country code: write it as +<country code><number>, e.g. +14155550123, or set Options → Default Country',
 			},
 		]);
 		expect(checker.problemCount).toBe(1);

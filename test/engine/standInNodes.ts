@@ -83,12 +83,11 @@ export class FilesStandIn implements INodeType {
 		for (const file of files) {
 			const bytes = await fileBytes(file);
 			// the mime type must always be given: without it n8n-core imports the ESM-only file-type
-			const binary = await this.helpers.prepareBinaryData(bytes, file.fileName, file.mimeType);
-			items.push({
-				json: file.json ?? {},
-				binary: { [file.binaryPropertyName ?? 'data']: binary },
-				pairedItem: { item: 0 },
-			});
+			const binary = { [file.binaryPropertyName ?? 'data']: await this.helpers.prepareBinaryData(bytes, file.fileName, file.mimeType) };
+			for (const other of file.more ?? []) {
+				binary[other.binaryPropertyName ?? 'data'] = await this.helpers.prepareBinaryData(await fileBytes(other), other.fileName, other.mimeType);
+			}
+			items.push({ json: file.json ?? {}, binary, pairedItem: { item: 0 } });
 		}
 		return [items];
 	}
@@ -123,6 +122,8 @@ export interface TestFile {
 	path?: string;
 	binaryPropertyName?: string;
 	json?: IDataObject;
+	/** Further files in other binary fields of the same item. */
+	more?: TestFile[];
 }
 
 async function fileBytes(file: TestFile): Promise<Buffer> {

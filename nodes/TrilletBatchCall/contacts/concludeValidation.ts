@@ -22,6 +22,12 @@ export function concludeValidation(
 		const message = describeRowProblems(problems, problemCount, rowsRead);
 		throw new ContactsError(message, INVALID_ROWS_HINT, problems, problemCount);
 	}
+	if (checker.accepted === 0 && problemCount === 0) {
+		throw new ContactsError(
+			`No rows to call: all ${checker.excludedCount} numbers are on the do-not-call list.`,
+			'Check Options → Exclude Numbers and the do-not-call file, or the contact list.',
+		);
+	}
 	if (checker.accepted === 0) {
 		const message = `No rows to call: ${describeRowProblems(problems, problemCount, rowsRead)}`;
 		throw new ContactsError(message, 'Fix the rows listed and run again.', problems, problemCount);
@@ -34,5 +40,6 @@ export function concludeValidation(
 		columns,
 		problems,
 		warnings,
+		numbers: checker.numberReport(),
 	};
 }

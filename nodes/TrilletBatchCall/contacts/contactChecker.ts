@@ -1,9 +1,9 @@
 import { describeRow } from './describeProblems';
 import { detachString } from './detachString';
 import { FirstSeenNumbers } from './firstSeenNumbers';
-import { normalisePhoneNumber } from './phoneNumber';
+import { normalisePhoneNumber, type NumberRules } from './phone';
 import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';
-import type { InvalidRowPolicy, RowProblem, RowRef } from './types';
+import type { CompletedNumber, ExcludedRow, InvalidRowPolicy, NumberReport, RowProblem, RowRef } from './types';
 
 /** How much of a bad value a problem keeps: enough to find the cell, not a whole pasted note. */
 const MAX_VALUE_LENGTH = 40;
@@ -21,18 +21,32 @@ export class ContactChecker {
 	phoneNumbersNormalised = 0;
 	/** Rows that will be called. */
 	accepted = 0;
+	/** Rows on the do-not-call list, all counted; the first MAX_REPORTED_PROBLEMS listed. */
+	excludedCount = 0;
+	readonly excluded: ExcludedRow[] = [];
+	/** Numbers written without country code and completed with the default country; the first listed. */
+	completedCount = 0;
+	readonly completed: CompletedNumber[] = [];
 
 	// Only the numbers already accepted, each with the row it was first seen on as one integer
 	// (see encodeRow) rather than an object per row: 200,000 rows stay small and the lookups fast.
 	private readonly firstSeen = new FirstSeenNumbers();
 
-	constructor(readonly policy: InvalidRowPolicy) {}
+	constructor(
+		readonly policy: InvalidRowPolicy,
+		private readonly numbers: NumberRules = {},
+	) {}
 
 	/** Returns the E.164 number to call for this row, or undefined when the row is left out (and recorded). */
 	check(row: RowRef, rawPhone: string): string | undefined {
-		const result = normalisePhoneNumber(rawPhone);
+		const result = normalisePhoneNumber(rawPhone, this.numbers);
 		if (!result.ok) {
 			this.reject(row, PHONE_COLUMN, rawPhone, result.reason);
+			return undefined;
+		}
+		if (this.numbers.doNotCall?.has(result.phone)) {
+			this.excludedCount++;
+			if (this.excluded.length < MAX_REPORTED_PROBLEMS) this.excluded.push({ row, phone: result.phone });
 			return undefined;
 		}
 		const earlier = this.firstSeen.claim(result.phone, encodeRow(row));
@@ -43,7 +57,22 @@ export class ContactChecker {
 		}
 		this.accepted++;
 		if (result.changed) this.phoneNumbersNormalised++;
+		if (result.national) this.noteCompleted(row, rawPhone, result.phone);
 		return result.phone;
+	}
+
+	/** What the default country and the do-not-call list did, or undefined when neither is set. */
+	numberReport(): NumberReport | undefined {
+		if (this.numbers.defaultCountry === undefined && this.numbers.doNotCall === undefined) return undefined;
+		const { completedCount, completed, excludedCount, excluded } = this;
+		return { completedCount, completed, excludedCount, excluded };
+	}
+
+	private noteCompleted(row: RowRef, rawPhone: string, phone: string): void {
+		this.completedCount++;
+		if (this.completed.length < MAX_REPORTED_PROBLEMS) {
+			this.completed.push({ row, value: detachString(shortenForDisplay(rawPhone)), phone });
+		}
 	}
 
 	/** Leaves a row out for a reason found outside the phone number (e.g. a broken CSV row); `column` may be ''. */

@@ -7,6 +7,7 @@ import { ContactsError } from './errors';
 import { LineBreakCheck } from './lineBreaks';
 import type { RecordSpan } from './parseCsv';
 import { readCsvRecords } from './readCsvRecords';
+import type { NumberRules } from './phone';
 import type { InvalidRowPolicy, ValidationReport } from './types';
 import type { CsvWriter } from './writeCsv';
 
@@ -23,6 +24,7 @@ export type NewWriter<W extends CsvWriter> = (columns: readonly string[], expect
 /** What the passes need to know from the options and from how the bytes are read. */
 export interface ScanPlan<W extends CsvWriter> {
 	policy: InvalidRowPolicy;
+	numbers?: NumberRules;
 	/** Already known before the scan: the file cannot go out as it is (encoding, BOM; line breaks are seen as it is read). */
 	rewrite: boolean;
 	expectedBytes: number;
@@ -87,7 +89,7 @@ function scanCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>): CsvScan
 			const rawHeader = fields.map(detachString);
 			header = checkHeader(rawHeader);
 			headerChanged = header.columns.some((column, index) => column !== rawHeader[index]);
-			records = new CsvRecordChecker(header, plan.policy);
+			records = new CsvRecordChecker(header, plan.policy, plan.numbers);
 			writer = plan.newWriter(header.columns, plan.expectedBytes);
 			return;
 		}
@@ -132,7 +134,7 @@ function writeRecord(writer: CsvWriter, header: HeaderCheck, cells: string[], sp
 
 /** The second pass: writes the records that are called, cleaned up, with a fresh checker that decides as the first did. */
 export function writeCleanCsv<W extends CsvWriter>(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan<W>): W {
-	const records = new CsvRecordChecker(header, plan.policy);
+	const records = new CsvRecordChecker(header, plan.policy, plan.numbers);
 	const writer = plan.newWriter(header.columns, plan.expectedBytes);
 	let isHeader = true;
 	readCsvRecords(

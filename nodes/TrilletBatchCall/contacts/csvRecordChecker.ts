@@ -1,6 +1,7 @@
 import type { HeaderCheck } from './columns';
 import { ContactChecker } from './contactChecker';
 import { isBlankRecord } from './parseCsv';
+import type { NumberRules } from './phone';
 import type { InvalidRowPolicy } from './types';
 
 /**
@@ -25,8 +26,9 @@ export class CsvRecordChecker {
 	constructor(
 		private readonly header: HeaderCheck,
 		policy: InvalidRowPolicy,
+		numbers?: NumberRules,
 	) {
-		this.contacts = new ContactChecker(policy);
+		this.contacts = new ContactChecker(policy, numbers);
 		this.width = header.columns.length;
 	}
 
@@ -61,6 +63,7 @@ export class CsvRecordChecker {
 		const { contacts } = this;
 		return (
 			contacts.problemCount > 0 ||
+			contacts.excludedCount > 0 ||
 			contacts.phoneNumbersNormalised > 0 ||
 			this.blankRecords > 0 ||
 			this.shortRecords > 0 ||

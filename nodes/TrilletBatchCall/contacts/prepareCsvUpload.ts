@@ -2,6 +2,7 @@ import { csvFileOf, type CsvFile } from './csvFile';
 import { checkCsv, writeCleanCsv, type NewWriter, type ScanPlan } from './csvPasses';
 import { openCsvText } from './decodeCsvText';
 import type { CsvBytes, CsvEncoding } from './decodeCsvText';
+import type { NumberRules } from './phone';
 import type { InvalidRowPolicy, PreparedCsv, ValidationReport } from './types';
 import { assertWithinUploadLimit } from './uploadLimit';
 import { CsvBlobWriter, CsvWriter } from './writeCsv';
@@ -14,6 +15,8 @@ import { CsvBlobWriter, CsvWriter } from './writeCsv';
 /** What the user chose for an uploaded CSV. */
 export interface CsvUploadOptions {
 	invalidRows: InvalidRowPolicy;
+	/** The default country and the do-not-call list. */
+	numbers?: NumberRules;
 	/** How the file is encoded when it is not UTF-8 (a byte order mark or valid UTF-8 wins). */
 	encoding?: CsvEncoding;
 	/** Bytes decoded at a time (tests use a few, to cut records everywhere). */
@@ -61,6 +64,7 @@ function prepare<W extends CsvWriter>(bytes: Uint8Array, options: CsvUploadOptio
 	const reading = describeReading(csv, encoding);
 	const plan: ScanPlan<W> = {
 		policy: options.invalidRows,
+		numbers: options.numbers,
 		rewrite: reading.unchangedFrom === undefined,
 		// The cleaned-up copy is about as long as the file; sized so, it comes out without a copy.
 		expectedBytes: bytes.length + (bytes.length >> 3),

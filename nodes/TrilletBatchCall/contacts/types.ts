@@ -40,6 +40,32 @@ export interface ValidationReport {
 	problems: RowProblem[];
 	/** Non-fatal notes for the user (e.g. a column that looks like `first_name` but is not). */
 	warnings: string[];
+	/** What Options → Default Country and the do-not-call list did; absent when neither is set. */
+	numbers?: NumberReport;
+}
+
+export interface NumberReport {
+	/** Numbers written without country code and completed with the default country (all counted). */
+	completedCount: number;
+	/** The first of them (at most MAX_REPORTED_PROBLEMS). */
+	completed: CompletedNumber[];
+	/** Rows left out because their number is on the do-not-call list (all counted). */
+	excludedCount: number;
+	/** The first of them (at most MAX_REPORTED_PROBLEMS). */
+	excluded: ExcludedRow[];
+}
+
+/** A number written without country code, as written and as it is called. */
+export interface CompletedNumber {
+	row: RowRef;
+	value: string;
+	phone: string;
+}
+
+/** A row not called because its number is on the do-not-call list. */
+export interface ExcludedRow {
+	row: RowRef;
+	phone: string;
 }
 
 /** How many problems a report lists in full; the count always covers all of them. */

@@ -152,7 +152,7 @@ describe('buildCsvFromRecords: values', () => {
 	it('does not add a country code to a phone number stored as a number, but reports it', () => {
 		const error = contactsErrorFrom(() => buildCsvFromRecords([{ phone: 14155550123 }], phoneOnly, 'fail'));
 		expect(error.message).toBe(
-			'1 of 1 row cannot be called: item 0: phone_number "14155550123" has no country code: write it as +<country code><number>, e.g. +14155550123.',
+			'1 of 1 row cannot be called: item 0: phone_number "14155550123" has no country code: write it as +<country code><number>, e.g. +14155550123, or set Options → Default Country.',
 		);
 	});
 });

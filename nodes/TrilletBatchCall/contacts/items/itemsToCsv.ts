@@ -1,6 +1,7 @@
 import { concludeValidation } from '../concludeValidation';
 import { ContactChecker } from '../contactChecker';
 import { ContactsError } from '../errors';
+import type { NumberRules } from '../phone';
 import { KNOWN_COLUMNS, PHONE_COLUMN } from '../types';
 import type { InvalidRowPolicy, PreparedCsv } from '../types';
 import { CsvWriter } from '../writeCsv';
@@ -28,12 +29,13 @@ export function buildCsvFromRecords(
 	records: ReadonlyArray<Record<string, unknown>>,
 	mapping: ItemFieldMapping,
 	policy: InvalidRowPolicy,
+	numbers?: NumberRules,
 ): PreparedCsv {
 	assertSomethingToBuild(records, mapping);
 	mapping = withDocumentedColumns(records, mapping);
 	const sources = [...knownColumnSources(mapping), ...variableColumnSources(records, mapping)];
 	const columns = [PHONE_COLUMN, ...sources.map((source) => source.column)];
-	const checker = new ContactChecker(policy);
+	const checker = new ContactChecker(policy, numbers);
 	const writer = new CsvWriter(columns);
 	const written = writeItemRows(records, mapping.phoneField, sources, checker, writer);
 	const warnings = [

@@ -6,6 +6,7 @@ import { csvFileOf, type CsvFile } from '../../../contacts/csvFile';
 import { assertCsvSizeAccepted, prepareCsvFile } from '../../../contacts/prepareCsvUpload';
 import type { ValidationReport } from '../../../contacts/types';
 import { asNodeError } from '../../../helpers/nodeErrors';
+import { numberRulesOf, readNumberRules } from './numberOptions';
 import type { StartOptions } from './startOptions';
 
 /** A contact list checked and ready to upload (the CSV exactly as it is sent), with the file name Trillet will show. */
@@ -28,9 +29,10 @@ export async function contactsFromBinary(
 		const size = (binary as { bytes?: unknown }).bytes;
 		if (typeof size === 'number') assertCsvSizeAccepted(size);
 		// Read through the helper, never `binary.data`: in filesystem or S3 mode that is only a reference.
+		const numbers = await readNumberRules(context, itemIndex, options.numbers, options.encoding);
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, fieldName);
 		// Only the Blob is kept, so the bytes can be collected before the upload.
-		const prepared = prepareCsvFile(bytes, { invalidRows: options.invalidRows, encoding: options.encoding });
+		const prepared = prepareCsvFile(bytes, { invalidRows: options.invalidRows, encoding: options.encoding, numbers });
 		return { ...prepared, fileName: csvFileName(options.fileName || binary.fileName || 'contacts.csv') };
 	} catch (error) {
 		throw asNodeError(context.getNode(), error, itemIndex, subject);
@@ -56,11 +58,13 @@ export function contactsFromItems(
 		});
 	}
 	const mapping = readFieldMapping(context);
+	const numbers = numberRulesOf(context, 0, options.numbers);
 	try {
 		const { csv, report } = buildCsvFromRecords(
 			items.map((item) => item.json),
 			mapping,
 			options.invalidRows,
+			numbers,
 		);
 		return { ...csvFileOf(csv), report, fileName: csvFileName(options.fileName || 'n8n-contacts.csv') };
 	} catch (error) {

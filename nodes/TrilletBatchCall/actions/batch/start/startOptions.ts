@@ -3,6 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CsvEncoding } from '../../../contacts/decodeCsvText';
 import type { InvalidRowPolicy } from '../../../contacts/types';
+import {
+	defaultCountryField,
+	excludeFileField,
+	excludeNumbersField,
+	readNumberOptions,
+	type NumberOptions,
+} from './numberOptions';
 
 export const startOptionsField: INodeProperties = {
 	displayName: 'Options',
@@ -11,6 +18,7 @@ export const startOptionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		defaultCountryField,
 		{
 			displayName: 'Dry Run',
 			name: 'dryRun',
@@ -19,6 +27,8 @@ export const startOptionsField: INodeProperties = {
 			description:
 				'Whether to only check the contacts and return the report and the CSV that would be sent, without starting any call',
 		},
+		excludeNumbersField,
+		excludeFileField,
 		{
 			displayName: 'File Encoding',
 			name: 'encoding',
@@ -71,6 +81,8 @@ export interface StartOptions {
 	encoding: CsvEncoding;
 	fileName: string;
 	invalidRows: InvalidRowPolicy;
+	/** Default country and do-not-call list. */
+	numbers: NumberOptions;
 }
 
 /** The Options collection for an item, with defaults filled in. */
@@ -89,5 +101,6 @@ export function readStartOptions(context: IExecuteFunctions, itemIndex: number):
 		encoding,
 		fileName: String(options.fileName ?? '').trim(),
 		invalidRows: options.invalidRows === 'skip' ? 'skip' : 'fail',
+		numbers: readNumberOptions(context, options, itemIndex),
 	};
 }

@@ -22,6 +22,9 @@ export function describeReport(report: ValidationReport): IDataObject {
 		rowsSent: report.rowsSent,
 		rowsSkipped: report.rowsSkipped,
 		phoneNumbersNormalised: report.phoneNumbersNormalised,
+		numbersCompletedWithDefaultCountry: report.numbers?.completedCount ?? 0,
+		rowsExcluded: report.numbers?.excludedCount ?? 0,
+		excludedRows: (report.numbers?.excluded ?? []).map(({ row, phone }) => ({ row: describeRow(row), ...row, phone })),
 		columns: report.columns,
 		skippedRows: report.problems.map((problem) => ({
 			row: describeRow(problem.row),
@@ -53,6 +56,7 @@ export async function dryRunItem(
 			message: `Dry run: ${report.rowsSent} calls would be started; nothing was sent to Trillet`,
 			...echoStartRequest(upload),
 			...describeReport(report),
+			completedNumbers: (report.numbers?.completed ?? []).map(({ row, value, phone }) => ({ row: describeRow(row), ...row, value, phone })),
 		},
 		binary: { [binaryField]: csv },
 	};

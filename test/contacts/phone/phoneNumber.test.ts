@@ -1,5 +1,5 @@
-import { normalisePhoneNumber } from '../../nodes/TrilletBatchCall/contacts/phoneNumber';
-import { mulberry32, pick } from './csvFixtures';
+import { findCountry, normalisePhoneNumber } from '../../../nodes/TrilletBatchCall/contacts/phone';
+import { mulberry32, pick } from '../csvFixtures';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -42,7 +42,7 @@ describe('normalisePhoneNumber', () => {
 		'does not guess a country for %j and says how to write the country code',
 		(raw) => {
 			expect(reasonFor(raw)).toBe(
-				'has no country code: write it as +<country code><number>, e.g. +14155550123',
+				'has no country code: write it as +<country code><number>, e.g. +14155550123, or set Options → Default Country',
 			);
 		},
 	);
@@ -67,14 +67,37 @@ describe('normalisePhoneNumber', () => {
 		expect(reasonFor(raw)).toMatch(/^contains letters: write the number with digits only/);
 	});
 
-	it('refuses a number with more than 15 digits and says how many it has', () => {
+	it('refuses a number too long for its country and says how many digits it has', () => {
 		expect(reasonFor('+44 1234 5678 9012 34')).toBe(
-			'is too long: it has 16 digits, an international number has at most 15',
+			'is too long for United Kingdom (+44): a number there has 7, 9 or 10 digits after the country code or the trunk prefix 0, this one has 14',
 		);
 	});
 
-	it('refuses a number with fewer than 7 digits and says how many it has', () => {
-		expect(reasonFor('+49 123')).toBe('is too short: it has 5 digits, an international number has at least 7');
+	it('refuses a number too short for its country', () => {
+		expect(reasonFor('+49 123')).toBe(
+			'is too short for Germany (+49): a number there has 4 to 15 digits after the country code or the trunk prefix 0, this one has 3',
+		);
+	});
+
+	it('refuses +1 415 555 012: one digit short of a NANP number, though 7 to 15 digits', () => {
+		expect(reasonFor('+1 415 555 012')).toMatch(/^is too short for United States \(\+1\): a number there has 10 digits .* this one has 9$/);
+		expect(reasonFor('+14155550')).toMatch(/^is too short for United States/);
+	});
+
+	it('refuses a number its country allows but that has fewer than 7 digits in all', () => {
+		expect(reasonFor('+49 1234')).toBe('is too short: it has 6 digits, an international number has at least 7');
+	});
+
+	it('refuses a number its country allows but E.164 does not (more than 15 digits)', () => {
+		expect(reasonFor('+49 1512 3456 7890 12')).toBe('is too long: it has 16 digits, an international number has at most 15');
+	});
+
+	it('refuses a calling code no country has', () => {
+		expect(reasonFor('+999 1234 5678')).toMatch(/^has an unknown country code: no country's code starts \+999/);
+	});
+
+	it('takes the trunk 0 off a number written with it after the country code', () => {
+		expect(normalisePhoneNumber('+44 020 7183 8750')).toEqual({ ok: true, phone: '+442071838750', changed: true });
 	});
 
 	it('refuses a + followed by 0, where the country code belongs', () => {
@@ -87,6 +110,45 @@ describe('normalisePhoneNumber', () => {
 			expect(reasonFor(raw)).toMatch(/^contains characters that are not part of a phone number/);
 		},
 	);
+});
+
+describe('normalisePhoneNumber with a default country', () => {
+	const country = (code: string) => ({ defaultCountry: findCountry(code) });
+
+	it.each([
+		['US', '(415) 555-0123', '+14155550123'],
+		['US', '415.555.0123', '+14155550123'],
+		['US', '1 415 555 0123', '+14155550123'],
+		['GB', '020 7183 8750', '+442071838750'],
+		['GB', '07700 900123', '+447700900123'],
+		['DE', '030 1234 5678', '+493012345678'],
+		['FR', '06 12 34 56 78', '+33612345678'],
+		['AU', '0412 345 678', '+61412345678'],
+		['IT', '06 1234 5678', '+390612345678'],
+		['IT', '312 345 6789', '+393123456789'],
+		['RU', '8 800 555 35 35', '+78005553535'],
+		['GB', '447700900123', '+447700900123'],
+	])('reads %s national number %j as %s', (code, raw, phone) => {
+		expect(normalisePhoneNumber(raw, country(code))).toEqual({ ok: true, phone, changed: true, national: true });
+	});
+
+	it('leaves international numbers to their own country', () => {
+		expect(normalisePhoneNumber('+44 20 7183 8750', country('US'))).toEqual({ ok: true, phone: '+442071838750', changed: true });
+		expect(normalisePhoneNumber('0044 20 7183 8750', country('US'))).toEqual({ ok: true, phone: '+442071838750', changed: true });
+		expect(normalisePhoneNumber('+1 415 555 012', country('US'))).toMatchObject({ ok: false });
+	});
+
+	it('says a national number is too short for the default country', () => {
+		expect(normalisePhoneNumber('415 555 012', country('US'))).toEqual({
+			ok: false,
+			reason:
+				'is too short for United States (+1): a number there has 10 digits after the country code or the trunk prefix 1, this one has 9 (read as a national number of the default country US)',
+		});
+	});
+
+	it('still gives the spreadsheet advice for a number in scientific notation', () => {
+		expect(normalisePhoneNumber('4.15555E+9', country('US'))).toMatchObject({ ok: false, reason: /scientific notation/ });
+	});
 });
 
 describe('normalisePhoneNumber: a + with digits, spaces and dashes', () => {

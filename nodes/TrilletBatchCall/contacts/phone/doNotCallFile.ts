@@ -1,0 +1,23 @@
+import { checkHeader } from '../columns';
+import { openCsvText, type CsvEncoding } from '../decodeCsvText';
+import { isBlankRecord } from '../parseCsv';
+import { readCsvRecords } from '../readCsvRecords';
+import type { ListedNumber } from './exclusions';
+
+/**
+ * The numbers in a suppression export: a CSV with a phone_number column, read like a contact
+ * list (same decoding, same header rules), each number with the line it is on.
+ */
+export function readDoNotCallCsv(bytes: Uint8Array, fileName: string, encoding: CsvEncoding = 'utf-8'): ListedNumber[] {
+	const listed: ListedNumber[] = [];
+	let phoneIndex: number | undefined;
+	readCsvRecords(openCsvText(bytes, encoding), (fields, line) => {
+		if (phoneIndex === undefined) {
+			phoneIndex = checkHeader(fields).phoneIndex;
+			return;
+		}
+		if (isBlankRecord(fields)) return;
+		listed.push({ value: fields[phoneIndex] ?? '', where: `line ${line} of the file "${fileName}"` });
+	});
+	return listed;
+}
