@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 import { buildCsvFromRecords, type ItemFieldMapping } from '../../nodes/TrilletBatchCall/contacts/itemsToCsv';
-import { CsvWriter } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
+import { CsvWriter } from '../../nodes/TrilletBatchCall/contacts/csv';
 import { markdownTable, medianAndMin, median, ms, mb, times, timeRuns } from './report';
 
 const ITEMS = 100_000;

@@ -1,6 +1,6 @@
 import type { HeaderCheck } from './columns';
 import { ContactChecker } from './contactChecker';
-import { isBlankRecord } from './parseCsv';
+import { isBlankRecord } from './csv';
 import type { InvalidRowPolicy } from './types';
 
 /**

@@ -6,7 +6,7 @@ import { MISSING, readField, toCellText } from './itemFields';
 import { KNOWN_COLUMNS, PHONE_COLUMN } from './types';
 import type { InvalidRowPolicy, PreparedCsv } from './types';
 import { assertWithinUploadLimit } from './uploadLimit';
-import { CsvWriter } from './writeCsv';
+import { CsvWriter } from './csv';
 
 // Builds the batch CSV from workflow items, one contact per item, with the same checks as an
 // uploaded CSV: every number E.164, nobody twice, nothing sent under `fail` if a row is wrong.

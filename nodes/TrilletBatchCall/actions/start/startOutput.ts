@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { describeRow } from '../../contacts/describeProblems';
-import type { ValidationReport } from '../../contacts/types';
+import { describeRow, type ValidationReport } from '../../contacts';
 import type { BatchUpload, StartedBatch } from './startBatch';
 
 /** The output of a started batch: Trillet's answer first, then what the node checked and sent. */

@@ -1,4 +1,5 @@
-import { ContactsError } from './errors';
+import { ContactsError } from '../errors';
+import { isSpaceOrTab, needsQuotesWithoutBreaksOrQuotes } from './quoting';
 
 // The cursor under parseCsv.ts's reader: reads the records of one piece of text, and says when
 // the piece ends inside a record (the next piece must complete it) unless it is the last piece.
@@ -7,8 +8,6 @@ const COMMA = 0x2c;
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
 
 /** Where the record just read lies in the text, so it can be copied as written rather than written again. */
 export interface RecordSpan {
@@ -19,7 +18,7 @@ export interface RecordSpan {
 	readonly end: number;
 	readonly fieldCount: number;
 	/**
-	 * Whether every field is quoted exactly when escapeCsvField (writeCsv.ts) would quote it, so
+	 * Whether every field is quoted exactly when escapeCsvField (quoting.ts) would quote it, so
 	 * that `text` from `start` to `end` is the record as the writer would write it.
 	 */
 	readonly minimallyQuoted: boolean;
@@ -155,18 +154,6 @@ export class CsvScanner implements RecordSpan {
 		const tail = text.slice(segmentStart, quote);
 		return escapedParts === undefined ? tail : escapedParts.join('') + tail;
 	}
-}
-
-function isSpaceOrTab(code: number): boolean {
-	return code === SPACE || code === TAB;
-}
-
-/** For a value with no quote or line break: whether escapeCsvField would quote it (a comma, or a space or tab at either end). */
-function needsQuotesWithoutBreaksOrQuotes(text: string, from: number, to: number): boolean {
-	if (from === to) return false;
-	if (isSpaceOrTab(text.charCodeAt(from)) || isSpaceOrTab(text.charCodeAt(to - 1))) return true;
-	const comma = text.indexOf(',', from);
-	return comma !== -1 && comma < to;
 }
 
 /** Line breaks (CRLF, LF or CR, each counted once) between `from` and `to`. */

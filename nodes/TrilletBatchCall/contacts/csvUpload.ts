@@ -1,15 +1,12 @@
-import { csvFileOf, type CsvFile } from './csvFile';
-import { checkCsv, writeCleanCsv, type NewWriter, type ScanPlan } from './csvPasses';
-import { openCsvText } from './decodeCsvText';
-import type { CsvBytes, CsvEncoding } from './decodeCsvText';
-import type { InvalidRowPolicy, PreparedCsv, ValidationReport } from './types';
+import { csvFileOf, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile } from './csv';
+import { checkCsv, writeCleanCsv, type ScanPlan } from './csvPasses';
+import type { InvalidRowPolicy, ValidationReport } from './types';
 import { assertWithinUploadLimit } from './uploadLimit';
-import { CsvBlobWriter, CsvWriter } from './writeCsv';
 
 // Checks an uploaded CSV completely before anything is sent (the passes over it: csvPasses.ts).
 // The text is decoded a slice at a time and rows stream from the parser into the checks, never
 // collected: a 20 MB file is held as its bytes, one slice of text and the numbers seen, and, when
-// it must be cleaned up, the cleaned-up copy.
+// it must be cleaned up, the cleaned-up copy (written into the Blob the upload sends).
 
 /** What the user chose for an uploaded CSV. */
 export interface CsvUploadOptions {
@@ -28,52 +25,32 @@ export function assertCsvSizeAccepted(byteLength: number): void {
 	assertWithinUploadLimit(byteLength, 'The CSV', SPLIT_HINT);
 }
 
-/** Validates an uploaded contact CSV and returns the exact bytes to upload with a report of what was checked. */
-export function prepareCsvUpload(bytes: Uint8Array, options: CsvUploadOptions): PreparedCsv {
-	const prepared = prepare(bytes, options, (columns, expectedBytes) => new CsvWriter(columns, expectedBytes));
-	// Nothing to clean up: send the uploaded bytes themselves, without a copy.
-	const csv = prepared.writer === undefined ? bytes.subarray(prepared.unchangedFrom) : prepared.writer.finish();
-	return { csv, report: prepared.report };
-}
-
-/** prepareCsvUpload with the CSV as the Blob an upload sends. */
+/** What is uploaded for a contact CSV: the file exactly as sent, and what was checked. */
 export interface PreparedCsvFile extends CsvFile {
 	report: ValidationReport;
 }
 
 /**
- * prepareCsvUpload with the CSV as the Blob an upload sends. A cleaned-up copy goes into the Blob
- * as it is written, so the file, the copy and the Blob are never all in memory at once.
+ * Validates an uploaded contact CSV and returns the Blob to upload with a report of what was
+ * checked. A file that needs no change is sent as its own bytes; a cleaned-up copy goes into the
+ * Blob as it is written, so the file, the copy and the Blob are never all in memory at once.
  */
 export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): PreparedCsvFile {
-	const prepared = prepare(bytes, options, (columns) => new CsvBlobWriter(columns));
-	const { report, writer } = prepared;
-	return { ...(writer === undefined ? csvFileOf(bytes.subarray(prepared.unchangedFrom)) : writer.finishFile()), report };
-}
-
-/** What to upload: the uploaded bytes from `unchangedFrom`, or what `writer` wrote (unfinished). */
-type Prepared<W> = { report: ValidationReport; unchangedFrom: number; writer?: undefined } | { report: ValidationReport; writer: W };
-
-function prepare<W extends CsvWriter>(bytes: Uint8Array, options: CsvUploadOptions, newWriter: NewWriter<W>): Prepared<W> {
 	assertCsvSizeAccepted(bytes.length);
 	const encoding = options.encoding ?? 'utf-8';
 	const csv = openCsvText(bytes, encoding);
 	const reading = describeReading(csv, encoding);
-	const plan: ScanPlan<W> = {
-		policy: options.invalidRows,
-		rewrite: reading.unchangedFrom === undefined,
-		// The cleaned-up copy is about as long as the file; sized so, it comes out without a copy.
-		expectedBytes: bytes.length + (bytes.length >> 3),
-		sliceBytes: options.sliceBytes,
-		newWriter,
-	};
+	const plan: ScanPlan = { policy: options.invalidRows, rewrite: reading.unchangedFrom === undefined, sliceBytes: options.sliceBytes };
 	const checked = checkCsv(csv, plan, reading.warnings);
 	const { report } = checked;
-	if (!checked.changed && reading.unchangedFrom !== undefined) return { report, unchangedFrom: reading.unchangedFrom };
+	if (!checked.changed && reading.unchangedFrom !== undefined) {
+		// Nothing to clean up: send the uploaded bytes themselves, without a copy.
+		return { ...csvFileOf(bytes.subarray(reading.unchangedFrom)), report };
+	}
 	const writer = checked.writer ?? writeCleanCsv(csv, checked.header, plan);
 	// Checked before the writer is finished, so an oversized CSV is never assembled.
 	assertWithinUploadLimit(writer.byteLength(), 'Cleaned up, the CSV', SPLIT_HINT);
-	return { report, writer };
+	return { ...writer.finishFile(), report };
 }
 
 interface Reading {

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { CSV_MIME_TYPE, type CsvFile } from './csvFile';
+import { escapeCsvField } from './quoting';
 
 // Writes the CSV that is uploaded: RFC 4180, CRLF after every line, UTF-8 without BOM.
 
-const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
-const QUOTES = /"/g;
-
 /** Bytes per output chunk: big enough that 200,000 rows make only a few dozen chunks. */
 const CHUNK_BYTES = 1024 * 1024;
-
-/** Quotes a field when it holds a comma, quote, CR or LF, or starts or ends with a space or tab (so no parser trims it). */
-export function escapeCsvField(value: string): string {
-	if (!NEEDS_QUOTES.test(value)) return value;
-	return `"${value.replace(QUOTES, '""')}"`;
-}
 
 /**
  * Builds a CSV row by row straight into UTF-8 chunks, so memory holds the bytes once and no
@@ -158,4 +149,21 @@ export class CsvBlobWriter extends CsvWriter {
 	override finish(): Uint8Array {
 		throw new Error('CsvBlobWriter is finished with finishFile()');
 	}
+}
+/** The type of the uploaded file. */
+export const CSV_MIME_TYPE = 'text/csv';
+
+/**
+ * A CSV as the Blob an upload sends (FormData takes a Blob, which holds its own copy of the
+ * bytes), with the SHA-256 of its bytes, taken before they are let go.
+ */
+export interface CsvFile {
+	file: Blob;
+	/** Hex SHA-256 of the file's bytes. */
+	sha256: string;
+}
+
+/** A CsvFile made of the CSV bytes given. */
+export function csvFileOf(bytes: Uint8Array): CsvFile {
+	return { file: new Blob([bytes], { type: CSV_MIME_TYPE }), sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -1,0 +1,7 @@
+// What the rest of the node may use of the contact-list core (plain TypeScript, no n8n).
+
+export { prepareCsvFile, assertCsvSizeAccepted, type PreparedCsvFile, type CsvUploadOptions } from './csvUpload';
+export { buildCsvFromRecords, type ItemFieldMapping } from './itemsToCsv';
+export { csvFileOf, forEachCsvRecord, isBlankRecord, type CsvEncoding, type CsvFile } from './csv';
+export { describeRow } from './describeProblems';
+export type { InvalidRowPolicy, ValidationReport } from './types';
