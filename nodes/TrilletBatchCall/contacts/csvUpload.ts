@@ -1,5 +1,6 @@
 import { csvFileOf, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile } from './csv';
 import { checkCsv, writeCleanCsv, type ScanPlan } from './csvPasses';
+import { checkOnFastPath, type FastPathResult } from './fastCsvPath';
 import type { InvalidRowPolicy, ValidationReport } from './types';
 import { assertWithinUploadLimit } from './uploadLimit';
 
@@ -13,7 +14,10 @@ export interface CsvUploadOptions {
 	invalidRows: InvalidRowPolicy;
 	/** How the file is encoded when it is not UTF-8 (a byte order mark or valid UTF-8 wins). */
 	encoding?: CsvEncoding;
-	/** Bytes decoded at a time (tests use a few, to cut records everywhere). */
+	/**
+	 * Given, the file is read by the general reader, this many bytes decoded at a time (tests use
+	 * a few, to cut records everywhere, and compare it with the fast path).
+	 */
 	sliceBytes?: number;
 }
 
@@ -41,16 +45,23 @@ export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): Pr
 	const csv = openCsvText(bytes, encoding);
 	const reading = describeReading(csv, encoding);
 	const plan: ScanPlan = { policy: options.invalidRows, rewrite: reading.unchangedFrom === undefined, sliceBytes: options.sliceBytes };
-	const checked = checkCsv(csv, plan, reading.warnings);
-	const { report } = checked;
-	if (!checked.changed && reading.unchangedFrom !== undefined) {
-		// Nothing to clean up: send the uploaded bytes themselves, without a copy.
-		return { ...csvFileOf(bytes.subarray(reading.unchangedFrom)), report };
+	const fast = options.sliceBytes === undefined ? checkOnFastPath(csv, plan.policy, reading.warnings) : undefined;
+	const { report, writer } = fast ?? checkOnGeneralPath(csv, plan, reading);
+	if (writer === undefined) {
+		// Nothing to clean up: send the uploaded bytes themselves (after a UTF-8 BOM), unchanged.
+		return { ...csvFileOf(bytes.subarray(reading.unchangedFrom ?? 0)), report };
 	}
-	const writer = checked.writer ?? writeCleanCsv(csv, checked.header, plan);
 	// Checked before the writer is finished, so an oversized CSV is never assembled.
 	assertWithinUploadLimit(writer.byteLength(), 'Cleaned up, the CSV', SPLIT_HINT);
 	return { ...writer.finishFile(), report };
+}
+
+/** The general reader (csvPasses.ts): any file, a slice of text at a time; the writer is undefined when the file goes out as it is. */
+function checkOnGeneralPath(csv: CsvBytes, plan: ScanPlan, reading: Reading): FastPathResult {
+	const checked = checkCsv(csv, plan, reading.warnings);
+	const { report } = checked;
+	if (!checked.changed && reading.unchangedFrom !== undefined) return { report };
+	return { report, writer: checked.writer ?? writeCleanCsv(csv, checked.header, plan) };
 }
 
 interface Reading {

@@ -137,7 +137,7 @@ function isUtf16(decoding: CsvBytes['decoding']): boolean {
 }
 
 /** Whether the whole body is UTF-8, checked a slice at a time so that no text is kept. */
-function isValidUtf8(body: Uint8Array): boolean {
+export function isValidUtf8(body: Uint8Array): boolean {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	try {
 		for (let from = 0; from < body.length; from += DEFAULT_SLICE_BYTES) {

@@ -58,6 +58,19 @@ export class CsvWriter {
 		this.rows++;
 	}
 
+	/**
+	 * addWrittenRow for a row copied from a UTF-8 file as bytes, with its phone number replaced:
+	 * the row's bytes before the number, the number, and the row's bytes after it.
+	 */
+	addWrittenRowBytes(before: Uint8Array, phone: string, after: Uint8Array): void {
+		this.assertNotFinished();
+		this.writeBytes(before);
+		this.writeText(phone);
+		this.writeBytes(after);
+		this.writeText('\r\n');
+		this.rows++;
+	}
+
 	/** UTF-8 bytes written so far, the header included. */
 	byteLength(): number {
 		return this.filledBytes + this.chunkBytes;
@@ -101,16 +114,34 @@ export class CsvWriter {
 			if (read === rest.length) return;
 			// The chunk is full: hand it over or keep it, and go on (a long line may need more than a chunk).
 			rest = rest.slice(read);
-			const filled = this.chunk.subarray(0, this.chunkBytes);
-			this.filledBytes += this.chunkBytes;
-			this.chunkBytes = 0;
-			if (this.onFullChunk !== undefined) {
-				this.onFullChunk(filled);
-				continue;
-			}
-			this.filledChunks.push(filled);
-			this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, rest.length * 3));
+			this.startNewChunk(rest.length * 3);
 		}
+	}
+
+	private writeBytes(bytes: Uint8Array): void {
+		let from = 0;
+		for (;;) {
+			const room = this.chunk.length - this.chunkBytes;
+			const count = Math.min(room, bytes.length - from);
+			this.chunk.set(bytes.subarray(from, from + count), this.chunkBytes);
+			this.chunkBytes += count;
+			from += count;
+			if (from === bytes.length) return;
+			this.startNewChunk(bytes.length - from);
+		}
+	}
+
+	/** Hands over or keeps the full chunk, and goes on in an empty one of at least `minBytes`. */
+	private startNewChunk(minBytes: number): void {
+		const filled = this.chunk.subarray(0, this.chunkBytes);
+		this.filledBytes += this.chunkBytes;
+		this.chunkBytes = 0;
+		if (this.onFullChunk !== undefined) {
+			this.onFullChunk(filled);
+			return;
+		}
+		this.filledChunks.push(filled);
+		this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, minBytes));
 	}
 
 	private assertNotFinished(): void {
