@@ -64,6 +64,7 @@ class Emulator implements TrilletEmulator {
 			agentsShape: options.agentsShape ?? 'array',
 			now,
 			repeatCallsPage: options.repeatCallsPage ?? false,
+			benchCountLinesOnly: options.benchCountLinesOnly ?? false,
 			store: new BatchStore(now, callsPerStep),
 		};
 		this.server = createServer((req, res) => {

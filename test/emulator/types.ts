@@ -25,6 +25,12 @@ export interface EmulatorOptions {
 	repeatCallsPage?: boolean;
 	/** How many waiting calls become active in one lifecycle step (default 10). */
 	callsPerStep?: number;
+	/**
+	 * BENCH MODE, never the API's behaviour: `POST /v1/api/batch-calls` does not parse the CSV, it
+	 * only counts its lines and answers 200, so a benchmark compares the clients' own cost and not
+	 * the emulator's parser. No batch is stored.
+	 */
+	benchCountLinesOnly?: boolean;
 }
 
 export type Fault =
