@@ -73,11 +73,14 @@ interface Reading {
 /** How the bytes become text, and whether they can be sent as they are. */
 function describeReading(csv: CsvBytes, encoding: CsvEncoding): Reading {
 	if (csv.hadBom) {
-		const utf8 = csv.decoding === 'utf-8';
-		const note = utf8
-			? 'The file starts with a byte order mark (BOM), which was removed before the upload.'
-			: 'The file is UTF-16; it was converted to UTF-8.';
-		return { unchangedFrom: utf8 ? UTF8_BOM_LENGTH : undefined, warnings: [note] };
+		const marks = csv.utf8Boms;
+		const note =
+			marks === 0
+				? 'The file is UTF-16; it was converted to UTF-8.'
+				: marks === 1
+					? 'The file starts with a byte order mark (BOM), which was removed before the upload.'
+					: `The file starts with ${marks} byte order marks (BOM), which were removed before the upload.`;
+		return { unchangedFrom: marks === 0 ? undefined : marks * UTF8_BOM_LENGTH, warnings: [note] };
 	}
 	// ASCII reads the same in every encoding offered.
 	if (encoding === 'utf-8' || isAscii(csv.body)) return { unchangedFrom: 0, warnings: [] };

@@ -23,6 +23,8 @@ export interface CsvBytes {
 	decoding: BomEncoding | LegacyEncoding;
 	/** A byte order mark (UTF-8 or UTF-16) was found; it is never part of the text. */
 	hadBom: boolean;
+	/** How many UTF-8 byte order marks the file starts with (some tools add one to a file that has one). */
+	utf8Boms: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export function openCsvText(bytes: Uint8Array, encoding: CsvEncoding = 'utf-8'):
 	const body = bytes.subarray(bom?.length ?? 0);
 	if (bom === undefined || bom.encoding === 'utf-8') rejectBinaryContent(body);
 	const decoding = bom?.encoding ?? (encoding === 'utf-8' || isValidUtf8(body) ? 'utf-8' : encoding);
-	const csv: CsvBytes = { body, decoding, hadBom: bom !== undefined };
+	const csv: CsvBytes = { body, decoding, hadBom: bom !== undefined, utf8Boms: bom?.encoding === 'utf-8' ? bom.length / 3 : 0 };
 	if (!hasVisibleText(csv)) {
 		throw emptyFileError(
 			bom && body.length === 0
@@ -122,7 +124,9 @@ function sliceDecoder(csv: CsvBytes): SliceDecoder {
 }
 
 function detectByteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+	let utf8Length = 0;
+	while (bytes[utf8Length] === 0xef && bytes[utf8Length + 1] === 0xbb && bytes[utf8Length + 2] === 0xbf) utf8Length += 3;
+	if (utf8Length > 0) return { encoding: 'utf-8', length: utf8Length };
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
 	return undefined;

@@ -5,6 +5,7 @@ export { openCsvText, isValidUtf8, CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvB
 export { readCsvRecords, forEachCsvRecord, isBlankRecord, detachString } from './read';
 export type { CsvParseStats, CsvRecordCallback, RecordSpan } from './read';
 export { LineBreakCheck } from './lineBreaks';
+export { readerWork } from './scanner';
 export { escapeCsvField } from './quoting';
 export { CsvWriter, CsvBlobWriter, csvFileOf, CSV_MIME_TYPE, type CsvFile } from './write';
 export { ByteRecords, byteReaderWork, GIVE_UP } from './byteRecords';

@@ -15,7 +15,7 @@ export type { RecordSpan } from './scanner';
 //   else in an unquoted field (`ab"c`, ` "ab"`) is kept literally, as csv-parse's relax_quotes
 //   does: spreadsheets write such values and the intent is clear.
 // - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous.
-// - A leading U+FEFF (a byte order mark that survived decoding) is ignored.
+// - Leading U+FEFF characters (byte order marks that survived decoding) are ignored.
 // - Fields are returned as written, not trimmed.
 //
 // The text may come in pieces (CsvReader), cut anywhere: a record a piece leaves unfinished is
@@ -74,7 +74,7 @@ export class CsvReader {
 		const scanner = new CsvScanner(input, this.line, last, this.bounds);
 		if (!this.started && input.length > 0) {
 			this.started = true;
-			if (input.charCodeAt(0) === BYTE_ORDER_MARK) scanner.pos = 1;
+			while (input.charCodeAt(scanner.pos) === BYTE_ORDER_MARK) scanner.pos++;
 		}
 		const recordStart = this.readRecords(scanner);
 		this.carry = recordStart < input.length ? input.slice(recordStart) : '';
