@@ -76,7 +76,7 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 			// Copies: the names outlive the slice of text they were read from.
 			const rawHeader = fields.map(detachString);
 			header = checkHeader(rawHeader);
-			headerChanged = header.columns.some((column, index) => column !== rawHeader[index]);
+			headerChanged = header.columns.length !== rawHeader.length || header.columns.some((column, index) => column !== rawHeader[index]);
 			records = new CsvRecordChecker(header, plan.policy);
 			writer = new CsvBlobWriter(header.columns);
 			return;

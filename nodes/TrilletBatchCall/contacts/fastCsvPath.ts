@@ -1,13 +1,13 @@
 import { checkHeader, type HeaderCheck } from './columns';
 import { concludeValidation } from './concludeValidation';
 import { ContactChecker } from './contactChecker';
-import { ByteRecords, CsvBlobWriter, GIVE_UP, isValidUtf8, type CsvBytes } from './csv';
+import { ByteRecords, CsvBlobWriter, CsvTextSlices, GIVE_UP, type CsvBytes } from './csv';
 import type { InvalidRowPolicy, ValidationReport } from './types';
 
 // The fast path: all the performance machinery of the contacts core is here and in
 // csv/byteRecords.ts. A UTF-8 file in the common shape (one kind of line break, no blank lines,
 // every row as wide as the header) is checked on its bytes: UTF-8 is validated natively
-// (TextDecoder, fatal), commas, quotes and line breaks are found with native searches, and the only strings
+// (TextDecoder, fatal, with control characters refused in the same slices), commas, quotes and line breaks are found with native searches, and the only strings
 // made are the column names and each row's phone number. When the file needs no change, the
 // caller sends its own bytes; when it does (numbers to reformat, rows to skip), a second pass
 // copies each row's bytes with only its number replaced.
@@ -33,7 +33,9 @@ export function checkOnFastPath(
 	readingWarnings: string[],
 ): FastPathResult | undefined {
 	const { body } = csv;
-	if (csv.decoding !== 'utf-8' || !isValidUtf8(body) || body.indexOf(0) !== -1) return undefined;
+	if (csv.decoding !== 'utf-8') return undefined;
+	// Bytes that are not UTF-8 and control characters are refused as the general reader refuses them.
+	new CsvTextSlices(csv).checkRest();
 	const firstLf = body.indexOf(LF);
 	// A file of one line, or one starting with a second byte order mark, is left to the general reader.
 	if (firstLf === -1 || (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)) return undefined;
@@ -102,7 +104,7 @@ function readHeader(records: ByteRecords, decode: Decode): { check: HeaderCheck;
 	if (width === GIVE_UP) return undefined;
 	const raw = Array.from({ length: width }, (_, index) => records.fieldText(index, decode));
 	const check = checkHeader(raw);
-	return { check, changed: check.columns.some((column, index) => column !== raw[index]) };
+	return { check, changed: check.columns.length !== raw.length || check.columns.some((column, index) => column !== raw[index]) };
 }
 
 /** Reads the next row and returns its phone number as written; undefined when the row is not of the common shape. */

@@ -134,9 +134,9 @@ describe('decodeCsvText', () => {
 		expect(() => decodeCsvText(bytes, 'windows-1252')).toThrow(/binary data \(a NUL byte at byte offset 13\)/);
 	});
 
-	test('does not look for NUL bytes past the first 8 KB, so a huge file is not scanned twice', async () => {
-		const bytes = bytesOf('x'.repeat(8192), [0x00]);
-		expect(decodeCsvText(bytes).text.length).toBe(8193);
+	test('refuses a NUL byte past the first 8 KB as a control character, with its line', async () => {
+		const bytes = bytesOf(`${'x'.repeat(8192)}\n`, [0x00]);
+		expect(() => decodeCsvText(bytes)).toThrow(/control character \(U\+0000, a NUL byte\) on line 2,/);
 	});
 
 	test.each([

@@ -1,4 +1,5 @@
 import { ContactsError } from '../errors';
+import { controlCharacterError, findUnusableControl } from './controlCharacters';
 import { findInvalidUtf8 } from './invalidUtf8';
 import { decodeLegacyEncoding, type LegacyEncoding } from './legacyEncodings';
 
@@ -97,7 +98,12 @@ export class CsvTextSlices {
 		}
 		this.offset = to;
 		const last = to === body.length;
-		return { text: this.decode(body.subarray(from, to), last), last };
+		const text = this.decode(body.subarray(from, to), last);
+		const control = findUnusableControl(text);
+		if (control !== -1) {
+			throw controlCharacterError(text, control, from, () => decodeLoosely(body.subarray(0, from), this.csv.decoding));
+		}
+		return { text, last };
 	}
 
 	/** Decodes the rest of the file, only to throw the error its first bad byte gives. */
@@ -123,6 +129,11 @@ function sliceDecoder(csv: CsvBytes): SliceDecoder {
 	};
 }
 
+/** Text for an error message: bytes already decoded once without error. */
+function decodeLoosely(bytes: Uint8Array, decoding: CsvBytes['decoding']): string {
+	return isLegacy(decoding) ? decodeLegacyEncoding(bytes, decoding) : new TextDecoder(decoding).decode(bytes);
+}
+
 function detectByteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
 	let utf8Length = 0;
 	while (bytes[utf8Length] === 0xef && bytes[utf8Length + 1] === 0xbb && bytes[utf8Length + 2] === 0xbf) utf8Length += 3;
@@ -141,7 +152,7 @@ function isUtf16(decoding: CsvBytes['decoding']): boolean {
 }
 
 /** Whether the whole body is UTF-8, checked a slice at a time so that no text is kept. */
-export function isValidUtf8(body: Uint8Array): boolean {
+function isValidUtf8(body: Uint8Array): boolean {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	try {
 		for (let from = 0; from < body.length; from += DEFAULT_SLICE_BYTES) {

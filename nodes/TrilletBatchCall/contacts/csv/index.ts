@@ -1,7 +1,7 @@
 // The CSV codec: bytes to records (decode.ts, read.ts), records to bytes (write.ts), one
 // quoting rule for both (quoting.ts). Knows CSV, not contacts.
 
-export { openCsvText, isValidUtf8, CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvBytes, type CsvEncoding } from './decode';
+export { openCsvText, CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvBytes, type CsvEncoding } from './decode';
 export { readCsvRecords, forEachCsvRecord, isBlankRecord, detachString } from './read';
 export type { CsvParseStats, CsvRecordCallback, RecordSpan } from './read';
 export { LineBreakCheck } from './lineBreaks';
