@@ -274,11 +274,39 @@ describe('prepareCsvFile: files that cannot be sent at all', () => {
 		expect(error.message).toContain('"Phone Number"');
 	});
 
-	it('refuses a file over 20 MB before reading it, saying how big it is and how big it may be', async () => {
-		const tooBig = new Uint8Array(Math.round(21.3 * 1024 * 1024));
+	it('refuses a file far over 20 MB before reading it, saying how big it is and how big it may be', async () => {
+		// Zeros: were it read, it would be refused as binary data instead.
+		const tooBig = new Uint8Array(Math.round(41.3 * 1024 * 1024));
+		const error = contactsErrorFrom(() => prepareCsvFile(tooBig, skip));
+		expect(error.message).toMatch(/^The CSV is 41\.3 MB \([\d,]+ bytes\); Trillet accepts files under 20 MB \(20,971,520 bytes\)\.$/);
+		expect(error.hint).toMatch(/split/i);
+	});
+
+	it('refuses a file of contacts over 20 MB that would be sent as it is, saying how big it is', async () => {
+		const start = 'phone_number,note\n+14155550123,';
+		const tooBig = utf8(start + 'a'.repeat(Math.round(21.3 * 1024 * 1024) - start.length));
 		const error = contactsErrorFrom(() => prepareCsvFile(tooBig, skip));
 		expect(error.message).toMatch(/^The CSV is 21\.3 MB \([\d,]+ bytes\); Trillet accepts files under 20 MB \(20,971,520 bytes\)\.$/);
-		expect(error.hint).toMatch(/split/i);
+	});
+
+	it('accepts a file over 20 MB that is under it once its blank rows are left out', async () => {
+		const rows = Array.from({ length: 400_000 }, (_, index) => `+1${2_012_000_000 + index},Name ${index}`);
+		const text = `phone_number,name\n${rows.join('\n')}\n${'\n'.repeat(Math.round(20.1 * 1024 * 1024))}`;
+		const bytes = utf8(text.slice(0, Math.round(20.1 * 1024 * 1024)));
+		expect(bytes.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
+		const { csv, report } = await uploaded(bytes, skip);
+		expect(csv.length).toBeLessThan(MAX_UPLOAD_BYTES);
+		expect(report.rowsSent).toBe(400_000);
+	});
+
+	it('accepts a UTF-16 file of 24 MB that is 12 MB as UTF-8', async () => {
+		const rows = Array.from({ length: 500_000 }, (_, index) => `+1${2_012_000_000 + index},N${index}`);
+		const text = `phone_number,name\r\n${rows.join('\r\n')}\r\n`;
+		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+		expect(utf16.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
+		const { csv, report } = await uploaded(utf16, skip);
+		expect(csv.length).toBeLessThan(MAX_UPLOAD_BYTES);
+		expect(report.rowsSent).toBe(500_000);
 	});
 
 	it('accepts a file one byte under 20 MB and refuses one of exactly 20 MB, as Trillet’s multipart parser does', async () => {

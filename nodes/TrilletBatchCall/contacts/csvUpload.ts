@@ -1,7 +1,7 @@
 import { csvFileOf, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile } from './csv';
 import { checkCsv, writeCleanCsv, type ScanPlan } from './csvPasses';
 import { checkOnFastPath, type FastPathResult } from './fastCsvPath';
-import type { InvalidRowPolicy, ValidationReport } from './types';
+import { MAX_UPLOAD_BYTES, type InvalidRowPolicy, type ValidationReport } from './types';
 import { assertWithinUploadLimit } from './uploadLimit';
 
 // Checks an uploaded CSV completely before anything is sent (the passes over it: csvPasses.ts).
@@ -24,9 +24,16 @@ export interface CsvUploadOptions {
 const SPLIT_HINT = 'Split the contact list into several files of at most 20 MB and start one batch for each.';
 const UTF8_BOM_LENGTH = 3;
 
-/** Refuses, before the file is even read, a CSV whose size alone Trillet would refuse. */
+/**
+ * What is sent is checked against the limit, not what was given: a UTF-16 file halves as UTF-8,
+ * and blank rows are left out. A file this far above the limit cannot shrink under it, and is
+ * refused before it is read.
+ */
+const FAR_ABOVE_LIMIT = 2 * MAX_UPLOAD_BYTES;
+
+/** Refuses, before the file is even read, a CSV too large to come under the limit however it is cleaned up. */
 export function assertCsvSizeAccepted(byteLength: number): void {
-	assertWithinUploadLimit(byteLength, 'The CSV', SPLIT_HINT);
+	if (byteLength >= FAR_ABOVE_LIMIT) assertWithinUploadLimit(byteLength, 'The CSV', SPLIT_HINT);
 }
 
 /** What is uploaded for a contact CSV: the file exactly as sent, and what was checked. */
@@ -49,7 +56,9 @@ export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): Pr
 	const { report, writer } = fast ?? checkOnGeneralPath(csv, plan, reading);
 	if (writer === undefined) {
 		// Nothing to clean up: send the uploaded bytes themselves (after a UTF-8 BOM), unchanged.
-		return { ...csvFileOf(bytes.subarray(reading.unchangedFrom ?? 0)), report };
+		const sent = bytes.subarray(reading.unchangedFrom ?? 0);
+		assertWithinUploadLimit(sent.length, 'The CSV', SPLIT_HINT);
+		return { ...csvFileOf(sent), report };
 	}
 	// Checked before the writer is finished, so an oversized CSV is never assembled.
 	assertWithinUploadLimit(writer.byteLength(), 'Cleaned up, the CSV', SPLIT_HINT);
