@@ -1,4 +1,4 @@
-// GitHub issue 4: writing the batch CSV from 100,000 workflow items. Our whole items → CSV path
+// Writing the batch CSV from 100,000 workflow items. Our whole items → CSV path
 // (buildCsvFromRecords, validation included) and our bare CsvWriter, against csv-stringify's
 // sync API on the same rows with the same quoting rules; both outputs are parsed back with
 // csv-parse and compared, so the race is between writers that produce the same CSV.
@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 import { buildCsvFromRecords, type ItemFieldMapping } from '../../nodes/TrilletBatchCall/contacts/items';
-import { CsvWriter } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
+import { CsvWriter } from '../../nodes/TrilletBatchCall/contacts/csv';
 import { markdownTable, medianAndMin, median, ms, mb, times, timeRuns } from './report';
 
 const ITEMS = 100_000;

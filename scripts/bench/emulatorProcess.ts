@@ -1,5 +1,5 @@
-// The Trillet emulator in a process of its own, so its parsing of each 20 MB upload is not counted
-// in the memory of the process that measures the upload. Talks to its parent over IPC:
+// The Trillet emulator in a process of its own, in its BENCH MODE: an upload's CSV is not parsed,
+// only its lines counted, so what is compared is the clients' own cost. Talks to its parent over IPC:
 // it sends `ready` with where to reach it; `reset` forgets requests and batches; `close` ends it.
 import { startTrilletEmulator } from '../../test/emulator';
 
@@ -16,7 +16,7 @@ export type EmulatorCommand = { type: 'reset' } | { type: 'close' };
 async function main(): Promise<void> {
 	if (process.send === undefined) throw new Error('emulatorProcess.ts is started by scripts/bench.ts over IPC');
 	const send = process.send.bind(process);
-	const emulator = await startTrilletEmulator();
+	const emulator = await startTrilletEmulator({ benchCountLinesOnly: true });
 	const gc = (globalThis as { gc?: () => void }).gc;
 	const close = async () => {
 		await emulator.close();

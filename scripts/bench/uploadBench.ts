@@ -1,20 +1,20 @@
-// GitHub issue 3: starting a batch from a CSV just under 20 MiB through n8n's engine, against the
-// same file posted straight to the API with form-data. The emulator runs in a process of its own;
-// every measured run is a fresh child process (see uploadScenario.ts).
-import { readFileSync, rmSync } from 'node:fs';
+// Starting a batch from a CSV close to 20 MB through n8n's engine, against the same file posted
+// straight to the same server with form-data. The emulator runs in a process of its own, in its
+// bench mode (it counts lines, it does not parse the CSV); every measured run is a fresh child
+// process (see uploadScenario.ts).
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { prepareCsvUpload } from '../../nodes/TrilletBatchCall/contacts/prepareCsvUpload';
 import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
 import { exited, forkBenchScript, nextMessage, runOnce } from './childProcess';
 import type { BenchCsvFiles } from './contactsCsv';
 import type { EmulatorAddress, EmulatorCommand } from './emulatorProcess';
-import { markdownTable, mb, median, medianAndMin, ms, times, timeRuns } from './report';
+import { markdownTable, mb, median, medianAndMin, ms, times } from './report';
 import type { UploadMeasurement, UploadReport, UploadScenario } from './uploadScenario';
 
-/** The aims stated in issue 3. */
-export const AIM_TIME_RATIO = 1.5;
-export const AIM_MEMORY_RATIO = 4;
+/** The aims: time over the plain POST's, for a clean and for a formatted file; peak memory over the file's size, per binary mode. */
+export const AIM_TIME_RATIO = { clean: 1.2, formatted: 1.5 } as const;
+export const AIM_MEMORY_RATIO: Record<BinaryDataMode, number> = { filesystem: 2.5, default: 3.5 };
 
 const SCENARIO_TIMEOUT_MS = 120_000;
 /**
@@ -32,7 +32,7 @@ interface Scenario {
 }
 
 const SCENARIOS: readonly Scenario[] = [
-	{ label: 'form-data → API (baseline)', kind: 'form-data', variant: 'clean' },
+	{ label: 'plain multipart POST (baseline)', kind: 'form-data', variant: 'clean' },
 	{ label: 'n8n → Trillet node', kind: 'node', variant: 'clean', binaryDataMode: 'default' },
 	{ label: 'n8n → Trillet node', kind: 'node', variant: 'clean', binaryDataMode: 'filesystem' },
 	{ label: 'n8n → Trillet node', kind: 'node', variant: 'formatted', binaryDataMode: 'default' },
@@ -42,7 +42,6 @@ const SCENARIOS: readonly Scenario[] = [
 export interface UploadBenchResult {
 	timeTable: string;
 	memoryTable: string;
-	validationTable: string;
 	timeAimMet: boolean;
 	memoryAimMet: boolean;
 	/** The memory aim in each binary-data mode (default mode also holds n8n's base64 copy of the file). */
@@ -53,20 +52,6 @@ function fileOf(files: BenchCsvFiles, variant: Scenario['variant']) {
 	return variant === 'clean'
 		? { file: files.clean, warmupFile: files.cleanWarmup, bytes: files.cleanBytes }
 		: { file: files.formatted, warmupFile: files.formattedWarmup, bytes: files.formattedBytes };
-}
-
-/** The node's own check of each file, in this process: how long it takes and whether the bytes go out unchanged. */
-function validationTable(files: BenchCsvFiles, runs: number): string {
-	const rows = (['clean', 'formatted'] as const).map((variant) => {
-		const bytes = readFileSync(fileOf(files, variant).file);
-		let sentAsIs = false;
-		const durations = timeRuns(runs, () => {
-			const { csv } = prepareCsvUpload(bytes, { invalidRows: 'fail' });
-			sentAsIs = csv.buffer === bytes.buffer;
-		});
-		return [variant, mb(bytes.length), medianAndMin(durations, ms), sentAsIs ? 'yes (no copy)' : 'no (rewritten)'];
-	});
-	return markdownTable(['prepareCsvUpload alone (in-process)', 'file MB', 'ms median (min)', 'uploaded bytes = file bytes'], rows);
 }
 
 async function startEmulator() {
@@ -81,7 +66,6 @@ async function startEmulator() {
 }
 
 export async function runUploadBench(files: BenchCsvFiles, runs: number, directory: string): Promise<UploadBenchResult> {
-	const validation = validationTable(files, runs);
 	const emulator = await startEmulator();
 	const results = SCENARIOS.map(() => [] as UploadMeasurement[]);
 	try {
@@ -110,14 +94,14 @@ export async function runUploadBench(files: BenchCsvFiles, runs: number, directo
 	} finally {
 		await emulator.close();
 	}
-	return summarise(files, results, validation);
+	return summarise(files, results);
 }
 
 function describe(scenario: Scenario): string {
 	return `${scenario.label}, ${scenario.variant}${scenario.binaryDataMode ? `, ${scenario.binaryDataMode}` : ''}`;
 }
 
-function summarise(files: BenchCsvFiles, results: UploadMeasurement[][], validation: string): UploadBenchResult {
+function summarise(files: BenchCsvFiles, results: UploadMeasurement[][]): UploadBenchResult {
 	const baseline = median(results[0].map((result) => result.uploadMs));
 	let timeAimMet = true;
 	const memoryAimMetIn: Record<BinaryDataMode, boolean> = { default: true, filesystem: true };
@@ -128,7 +112,8 @@ function summarise(files: BenchCsvFiles, results: UploadMeasurement[][], validat
 		const upload = measured.map((result) => result.uploadMs);
 		const ratio = median(upload) / baseline;
 		const isNode = scenario.kind === 'node';
-		if (isNode) timeAimMet &&= ratio <= AIM_TIME_RATIO;
+		const timeAim = AIM_TIME_RATIO[scenario.variant];
+		if (isNode) timeAimMet &&= ratio <= timeAim;
 		const column = (pick: (result: UploadMeasurement) => number | undefined) =>
 			isNode ? medianAndMin(measured.map((result) => pick(result) ?? 0), ms) : '—';
 		timeRows.push([
@@ -138,13 +123,14 @@ function summarise(files: BenchCsvFiles, results: UploadMeasurement[][], validat
 			medianAndMin(upload, ms),
 			isNode ? `+${ms(median(upload) - baseline)}` : '—',
 			times(ratio),
-			isNode ? (ratio <= AIM_TIME_RATIO ? 'met' : 'not met') : '—',
+			isNode ? `${ratio <= timeAim ? 'met' : 'not met'} (≤ ${timeAim}×)` : '—',
 			column((result) => result.filesNodeMs),
 			column((result) => result.wholeRunMs),
 		]);
 		const peaks = measured.map((result) => result.memory.peakAboveIdleBytes);
 		const memoryRatio = median(peaks) / fileOf(files, scenario.variant).bytes;
-		if (scenario.binaryDataMode !== undefined) memoryAimMetIn[scenario.binaryDataMode] &&= memoryRatio < AIM_MEMORY_RATIO;
+		const memoryAim = scenario.binaryDataMode === undefined ? undefined : AIM_MEMORY_RATIO[scenario.binaryDataMode];
+		if (scenario.binaryDataMode !== undefined) memoryAimMetIn[scenario.binaryDataMode] &&= memoryRatio <= (memoryAim ?? 0);
 		const last = measured[measured.length - 1].memory;
 		memoryRows.push([
 			scenario.label,
@@ -152,19 +138,19 @@ function summarise(files: BenchCsvFiles, results: UploadMeasurement[][], validat
 			scenario.binaryDataMode ?? '—',
 			medianAndMin(peaks, mb),
 			times(memoryRatio),
-			isNode ? (memoryRatio < AIM_MEMORY_RATIO ? 'met' : 'not met') : '—',
+			memoryAim !== undefined ? `${memoryRatio <= memoryAim ? 'met' : 'not met'} (≤ ${memoryAim}×)` : '—',
 			mb(median(measured.map((result) => result.memory.idleRssBytes))),
 			`${mb(last.heapUsedBytes)} / ${mb(last.arrayBuffersBytes)}`,
 		]);
 	});
 	const timeTable = markdownTable(
-		['Upload path', 'file', 'binary mode', 'upload ms median (min)', 'added ms', '÷ baseline', `aim ≤ ${AIM_TIME_RATIO}×`, 'Files node ms', 'whole run ms'],
+		['Upload path', 'file', 'binary mode', 'upload ms median (min)', 'added ms', '÷ baseline', 'aim', 'Files node ms', 'whole run ms'],
 		timeRows,
 	);
 	const memoryTable = markdownTable(
-		['Upload path', 'file', 'binary mode', 'peak RSS above idle MB median (min)', '÷ file size', `aim < ${AIM_MEMORY_RATIO}×`, 'idle RSS MB', 'heap / ArrayBuffers after MB'],
+		['Upload path', 'file', 'binary mode', 'peak RSS above idle MB median (min)', '÷ file size', 'aim', 'idle RSS MB', 'heap / ArrayBuffers after MB'],
 		memoryRows,
 	);
 	const memoryAimMet = memoryAimMetIn.default && memoryAimMetIn.filesystem;
-	return { timeTable, memoryTable, validationTable: validation, timeAimMet, memoryAimMet, memoryAimMetIn };
+	return { timeTable, memoryTable, timeAimMet, memoryAimMet, memoryAimMetIn };
 }

@@ -7,6 +7,7 @@ describe('checkHeader', () => {
 			columns: ['first_name', 'phone_number', 'company'],
 			phoneIndex: 1,
 			warnings: [],
+			unnamedTrailingColumns: 0,
 		});
 	});
 
@@ -57,9 +58,15 @@ describe('checkHeader', () => {
 	});
 
 	test('refuses a column without a name and says which one', () => {
-		const error = contactsErrorFrom(() => checkHeader(['phone_number', 'name', ' ']));
-		expect(error.message).toContain('Column 3');
+		const error = contactsErrorFrom(() => checkHeader(['phone_number', ' ', 'name']));
+		expect(error.message).toContain('Column 2');
 		expect(error.hint).toMatch(/comma at the end of the header/);
+	});
+
+	test('leaves out unnamed columns at the end of the header, and says so', () => {
+		const header = checkHeader(['phone_number', 'name', ' ', '']);
+		expect(header).toMatchObject({ columns: ['phone_number', 'name'], unnamedTrailingColumns: 2 });
+		expect(header.warnings).toEqual(['The header line ends with 2 commas (columns with no name), empty in every row: they were left out.']);
 	});
 
 	test('refuses duplicate column names and names them', () => {

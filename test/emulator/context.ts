@@ -13,6 +13,8 @@ export interface EmulatorState {
 	agentsShape: NonNullable<EmulatorOptions['agentsShape']>;
 	now: () => Date;
 	repeatCallsPage: boolean;
+	/** BENCH MODE (see EmulatorOptions.benchCountLinesOnly). */
+	benchCountLinesOnly: boolean;
 	store: BatchStore;
 	history: CallHistory;
 	historyShape: NonNullable<EmulatorOptions['historyShape']>;

@@ -68,6 +68,7 @@ class Emulator implements TrilletEmulator {
 			agentsShape: options.agentsShape ?? 'array',
 			now,
 			repeatCallsPage: options.repeatCallsPage ?? false,
+			benchCountLinesOnly: options.benchCountLinesOnly ?? false,
 			store: new BatchStore(now, callsPerStep, history),
 			history,
 			historyShape: options.historyShape ?? 'array',

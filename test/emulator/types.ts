@@ -27,6 +27,12 @@ export interface EmulatorOptions {
 	callsPerStep?: number;
 	/** How `GET /v2/api/call-history` answers: a bare array as documented (default), or `{data, pagination}`. */
 	historyShape?: 'array' | 'paged';
+	/**
+	 * BENCH MODE, never the API's behaviour: `POST /v1/api/batch-calls` does not parse the CSV, it
+	 * only counts its lines and answers 200, so a benchmark compares the clients' own cost and not
+	 * the emulator's parser. No batch is stored.
+	 */
+	benchCountLinesOnly?: boolean;
 }
 
 /** A record of `GET /v2/api/call-history`: the documented fields, plus agentId and batchId. */

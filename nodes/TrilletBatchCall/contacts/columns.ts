@@ -12,6 +12,11 @@ export interface HeaderCheck {
 	phoneIndex: number;
 	/** Non-fatal notes, e.g. a column that looks like first_name but is not named so. */
 	warnings: string[];
+	/**
+	 * Columns with no name at the end of the header (`phone_number,first_name,`), left out of
+	 * `columns`: a row may only have empty cells under them.
+	 */
+	unnamedTrailingColumns: number;
 }
 
 /** How many column names an error lists before summarising the rest. */
@@ -44,7 +49,12 @@ const KNOWN_COLUMN_NEAR_MISSES: ReadonlyArray<{ column: string; spellings: Reado
 
 /** Checks the header row the API will see and returns the trimmed names, the phone column and warnings. */
 export function checkHeader(rawHeader: readonly string[]): HeaderCheck {
-	const columns = rawHeader.map(cleanColumnName);
+	const named = rawHeader.map(cleanColumnName);
+	// A comma at the end of the header line, as some exports write it, names no column.
+	let width = named.length;
+	while (width > 1 && named[width - 1] === '') width--;
+	const columns = named.slice(0, width);
+	const unnamedTrailingColumns = named.length - width;
 	const phoneIndex = columns.indexOf(PHONE_COLUMN);
 	if (phoneIndex === -1) throw missingPhoneColumnError(columns);
 	if (columns.indexOf(PHONE_COLUMN, phoneIndex + 1) !== -1) {
@@ -55,7 +65,23 @@ export function checkHeader(rawHeader: readonly string[]): HeaderCheck {
 	}
 	assertNoEmptyNames(columns);
 	assertNoDuplicates(columns);
-	return { columns, phoneIndex, warnings: knownColumnWarnings(columns) };
+	const warnings = knownColumnWarnings(columns);
+	if (unnamedTrailingColumns > 0) {
+		warnings.push(
+			unnamedTrailingColumns === 1
+				? 'The header line ends with a comma (a column with no name), empty in every row: it was left out.'
+				: `The header line ends with ${unnamedTrailingColumns} commas (columns with no name), empty in every row: they were left out.`,
+		);
+	}
+	return { columns, phoneIndex, warnings, unnamedTrailingColumns };
+}
+
+/** A row with a value under a column that has no name: the value would be sent under no name. */
+export function unnamedColumnError(index: number, line: number): ContactsError {
+	return new ContactsError(
+		`Column ${index + 1} of the CSV header has no name, and line ${line} has a value in it.`,
+		'Give every column a name, or delete the empty column (a comma at the end of the header line also makes one).',
+	);
 }
 
 function cleanColumnName(raw: string): string {

@@ -1,5 +1,5 @@
 import { describeRow } from './describeProblems';
-import { detachString } from './detachString';
+import { detachString } from './csv';
 import { FirstSeenNumbers } from './firstSeenNumbers';
 import { normalisePhoneNumber, type NumberRules } from './phone';
 import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';

@@ -1,15 +1,10 @@
 import { checkHeader, type HeaderCheck } from './columns';
 import { concludeValidation } from './concludeValidation';
+import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBytes, type CsvWriter, type RecordSpan } from './csv';
 import { CsvRecordChecker } from './csvRecordChecker';
-import type { CsvBytes } from './decodeCsvText';
-import { detachString } from './detachString';
 import { ContactsError } from './errors';
-import { LineBreakCheck } from './lineBreaks';
-import type { RecordSpan } from './parseCsv';
-import { readCsvRecords } from './readCsvRecords';
 import type { NumberRules } from './phone';
 import type { InvalidRowPolicy, ValidationReport } from './types';
-import type { CsvWriter } from './writeCsv';
 
 // The passes over an uploaded CSV (see prepareCsvUpload.ts). Only after the whole first pass is
 // it known for sure whether the file can go out as it is. A file that must be cleaned up is
@@ -18,37 +13,32 @@ import type { CsvWriter } from './writeCsv';
 // first rows is only checked; should it need a rewrite after all, a second pass over the bytes
 // writes the copy (parsing is cheap, memory is not).
 
-/** Makes the writer for the cleaned-up copy: into bytes, or into the Blob the upload sends. */
-export type NewWriter<W extends CsvWriter> = (columns: readonly string[], expectedBytes: number) => W;
-
 /** What the passes need to know from the options and from how the bytes are read. */
-export interface ScanPlan<W extends CsvWriter> {
+export interface ScanPlan {
 	policy: InvalidRowPolicy;
 	numbers?: NumberRules;
 	/** Already known before the scan: the file cannot go out as it is (encoding, BOM; line breaks are seen as it is read). */
 	rewrite: boolean;
-	expectedBytes: number;
 	sliceBytes: number | undefined;
-	newWriter: NewWriter<W>;
 }
 
 /** Data records the first pass writes out while the file looks clean, in case it is not. */
 const SPECULATIVE_RECORDS = 1000;
 
-interface CheckedCsv<W> {
+interface CheckedCsv {
 	header: HeaderCheck;
 	/** Whether the file cannot go out as it is. */
 	changed: boolean;
 	report: ValidationReport;
 	/** The cleaned-up copy, when the first pass could write it. */
-	writer?: W;
+	writer?: CsvBlobWriter;
 }
 
 /**
  * The first pass and its verdict. Only the header, the verdict, the report and any copy written
  * leave here: the checker, with every number seen, can be collected before a second pass.
  */
-export function checkCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>, readingWarnings: string[]): CheckedCsv<W> {
+export function checkCsv(csv: CsvBytes, plan: ScanPlan, readingWarnings: string[]): CheckedCsv {
 	const scan = scanCsv(csv, plan);
 	const { records, header } = scan;
 	if (records.rowsRead === 0) {
@@ -63,21 +53,21 @@ export function checkCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>, 
 	return { header, changed, report, writer: changed ? scan.writer : undefined };
 }
 
-interface CsvScan<W> {
+interface CsvScan {
 	header: HeaderCheck;
 	records: CsvRecordChecker;
 	/** Whether the file cannot go out as it is. */
 	changed: boolean;
 	warnings: string[];
 	/** Holds every record that is called, cleaned up, unless the file looked clean for its first rows. */
-	writer?: W;
+	writer?: CsvBlobWriter;
 }
 
 /** The first pass: checks the header and every record, keeping only counts and the problems (and maybe the copy). */
-function scanCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>): CsvScan<W> {
+function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 	let header: HeaderCheck | undefined;
 	let records: CsvRecordChecker | undefined;
-	let writer: W | undefined;
+	let writer: CsvBlobWriter | undefined;
 	let strayQuotes = false;
 	let headerChanged = false;
 	const lineBreaks = new LineBreakCheck();
@@ -88,9 +78,9 @@ function scanCsv<W extends CsvWriter>(csv: CsvBytes, plan: ScanPlan<W>): CsvScan
 			// Copies: the names outlive the slice of text they were read from.
 			const rawHeader = fields.map(detachString);
 			header = checkHeader(rawHeader);
-			headerChanged = header.columns.some((column, index) => column !== rawHeader[index]);
+			headerChanged = header.columns.length !== rawHeader.length || header.columns.some((column, index) => column !== rawHeader[index]);
 			records = new CsvRecordChecker(header, plan.policy, plan.numbers);
-			writer = plan.newWriter(header.columns, plan.expectedBytes);
+			writer = new CsvBlobWriter(header.columns);
 			return;
 		}
 		const cells = records.accept(fields, line);
@@ -133,9 +123,9 @@ function writeRecord(writer: CsvWriter, header: HeaderCheck, cells: string[], sp
 }
 
 /** The second pass: writes the records that are called, cleaned up, with a fresh checker that decides as the first did. */
-export function writeCleanCsv<W extends CsvWriter>(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan<W>): W {
+export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan): CsvBlobWriter {
 	const records = new CsvRecordChecker(header, plan.policy, plan.numbers);
-	const writer = plan.newWriter(header.columns, plan.expectedBytes);
+	const writer = new CsvBlobWriter(header.columns);
 	let isHeader = true;
 	readCsvRecords(
 		csv,

@@ -1,6 +1,6 @@
-import type { HeaderCheck } from './columns';
+import { unnamedColumnError, type HeaderCheck } from './columns';
 import { ContactChecker } from './contactChecker';
-import { isBlankRecord } from './parseCsv';
+import { isBlankRecord } from './csv';
 import type { NumberRules } from './phone';
 import type { InvalidRowPolicy } from './types';
 
@@ -22,6 +22,8 @@ export class CsvRecordChecker {
 	trailingCommaRecords = 0;
 
 	private readonly width: number;
+	/** The header's fields, its unnamed trailing columns included. */
+	private readonly rawWidth: number;
 
 	constructor(
 		private readonly header: HeaderCheck,
@@ -30,6 +32,7 @@ export class CsvRecordChecker {
 	) {
 		this.contacts = new ContactChecker(policy, numbers);
 		this.width = header.columns.length;
+		this.rawWidth = this.width + header.unnamedTrailingColumns;
 	}
 
 	/** The cells to send for this record (phone in E.164), or undefined when it is blank or left out. */
@@ -39,14 +42,10 @@ export class CsvRecordChecker {
 			return undefined;
 		}
 		this.rowsRead++;
-		if (fields.length > this.width && fields.slice(this.width).every((field) => field === '')) {
-			// A comma at the end of each row (common in exports) adds empty fields, not data.
-			this.trailingCommaRecords++;
-			fields.length = this.width;
-		}
+		if (fields.length > this.width) this.dropEmptyTrailingFields(fields, line);
 		if (fields.length > this.width) {
 			// Usually an unquoted comma: every cell after it has moved one column to the right.
-			const reason = `has ${fields.length} fields, the header has ${this.width}: quote fields that contain commas`;
+			const reason = `has ${fields.length} fields, the header has ${this.rawWidth}: quote fields that contain commas`;
 			this.contacts.reject({ line }, '', fields.join(','), reason);
 			return undefined;
 		}
@@ -86,6 +85,23 @@ export class CsvRecordChecker {
 			);
 		}
 		return warnings;
+	}
+
+	/**
+	 * Cells under the header's unnamed trailing columns must be empty (those columns are left out);
+	 * empty fields past the header (a comma at the end of each row, common in exports) are no data.
+	 */
+	private dropEmptyTrailingFields(fields: string[], line: number): void {
+		// Data past the header: a row with too many fields, which the caller leaves out.
+		for (let index = this.rawWidth; index < fields.length; index++) {
+			if (fields[index] !== '') return;
+		}
+		const unnamedEnd = Math.min(fields.length, this.rawWidth);
+		for (let index = this.width; index < unnamedEnd; index++) {
+			if (fields[index] !== '') throw unnamedColumnError(index, line);
+		}
+		if (fields.length > this.rawWidth) this.trailingCommaRecords++;
+		fields.length = this.width;
 	}
 
 	/** Spreadsheets often leave trailing empty cells out; they are taken as empty rather than as an error. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { forEachCsvRecord, isBlankRecord } from '../../contacts/parseCsv';
+import { forEachCsvRecord, isBlankRecord } from '../../contacts';
 import type { TrilletFile } from '../../transport';
 
 // A CSV that Trillet sends back (results, template), put on the output item as a file.

@@ -2,7 +2,7 @@ import type { ContactChecker } from '../contactChecker';
 import { formatCount } from '../describeProblems';
 import { ContactsError } from '../errors';
 import { MAX_UPLOAD_BYTES, PHONE_COLUMN } from '../types';
-import type { CsvWriter } from '../writeCsv';
+import type { CsvWriter } from '../csv';
 import { MISSING, readField, toCellText, UnwritableValueError } from './itemFields';
 
 // Writes one CSV row per item that can be called, stopping as soon as the CSV is too large.

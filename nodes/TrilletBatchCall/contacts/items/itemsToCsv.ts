@@ -4,7 +4,7 @@ import { ContactsError } from '../errors';
 import type { NumberRules } from '../phone';
 import { KNOWN_COLUMNS, PHONE_COLUMN } from '../types';
 import type { InvalidRowPolicy, PreparedCsv } from '../types';
-import { CsvWriter } from '../writeCsv';
+import { CsvWriter } from '../csv';
 import { variableColumnNames } from './columnNames';
 import { type ColumnSource, MAX_LISTED_PLACES, type WrittenRows, writeItemRows } from './itemRows';
 

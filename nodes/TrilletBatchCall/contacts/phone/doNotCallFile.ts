@@ -1,7 +1,5 @@
 import { checkHeader } from '../columns';
-import { openCsvText, type CsvEncoding } from '../decodeCsvText';
-import { isBlankRecord } from '../parseCsv';
-import { readCsvRecords } from '../readCsvRecords';
+import { isBlankRecord, openCsvText, readCsvRecords, type CsvEncoding } from '../csv';
 import type { ListedNumber } from './exclusions';
 
 /**

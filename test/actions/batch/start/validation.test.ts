@@ -59,7 +59,9 @@ describe('Start Batch stops wrong contact lists before a single call is paid for
 	});
 
 	test('a file over 20 MB is refused with its size and the limit', async () => {
-		const big = `phone_number,notes\n${`+14155550123,${'x'.repeat(1000)}\n`.repeat(21 * 1024)}`;
+		// Distinct numbers: the size of what would be sent is judged once the rows are checked.
+		const rows = Array.from({ length: 21 * 1024 }, (_, index) => `+1415${String(index).padStart(7, '0')},${'x'.repeat(1000)}\n`);
+		const big = `phone_number,notes\n${rows.join('')}`;
 		await expectRefused([csvFile(big, 'big.csv')], /is 20\.8 MB \(21,\d{3},\d{3} bytes\); Trillet accepts files under 20 MB/, /split/i);
 	});
 

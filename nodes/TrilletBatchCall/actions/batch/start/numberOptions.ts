@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CsvEncoding } from '../../../contacts/decodeCsvText';
 import {
 	DoNotCallList,
 	findCountry,
@@ -9,9 +8,10 @@ import {
 	readDoNotCallCsv,
 	splitNumberList,
 	type Country,
+	type CsvEncoding,
 	type ListedNumber,
 	type NumberRules,
-} from '../../../contacts/phone';
+} from '../../../contacts';
 import { asNodeError } from '../../../helpers/nodeErrors';
 
 // Options → Default Country and the do-not-call list: how the batch's numbers are read and

@@ -1,10 +1,15 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildCsvFromRecords, type ItemFieldMapping } from '../../../contacts/items';
-import { csvFileOf, type CsvFile } from '../../../contacts/csvFile';
-import { assertCsvSizeAccepted, prepareCsvFile } from '../../../contacts/prepareCsvUpload';
-import type { ValidationReport } from '../../../contacts/types';
+import {
+	assertCsvSizeAccepted,
+	buildCsvFromRecords,
+	csvFileOf,
+	prepareCsvFile,
+	type CsvFile,
+	type ItemFieldMapping,
+	type ValidationReport,
+} from '../../../contacts';
 import { asNodeError } from '../../../helpers/nodeErrors';
 import { numberRulesOf, readNumberRules } from './numberOptions';
 import type { StartOptions } from './startOptions';

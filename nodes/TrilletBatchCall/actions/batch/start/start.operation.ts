@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ValidationReport } from '../../../contacts/types';
+import type { ValidationReport } from '../../../contacts';
 import { asNodeError } from '../../../helpers/nodeErrors';
 import { errorItem } from '../../eachItem';
 import type { TrilletOperation } from '../../operation';

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CsvEncoding } from '../../../contacts/decodeCsvText';
-import type { InvalidRowPolicy } from '../../../contacts/types';
+import type { CsvEncoding, InvalidRowPolicy } from '../../../contacts';
 import {
 	defaultCountryField,
 	excludeFileField,

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { describeRow } from '../../../contacts/describeProblems';
-import type { ValidationReport } from '../../../contacts/types';
+import { describeRow, type ValidationReport } from '../../../contacts';
 import type { StartedBatch } from './startBatch';
 import { echoStartRequest, type StartRequest } from './startRequest';
 

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { CSV_MIME_TYPE, type CsvFile } from './csvFile';
+import { escapeCsvField } from './quoting';
 
 // Writes the CSV that is uploaded: RFC 4180, CRLF after every line, UTF-8 without BOM.
 
-const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
-const QUOTES = /"/g;
-
 /** Bytes per output chunk: big enough that 200,000 rows make only a few dozen chunks. */
 const CHUNK_BYTES = 1024 * 1024;
-
-/** Quotes a field when it holds a comma, quote, CR or LF, or starts or ends with a space or tab (so no parser trims it). */
-export function escapeCsvField(value: string): string {
-	if (!NEEDS_QUOTES.test(value)) return value;
-	return `"${value.replace(QUOTES, '""')}"`;
-}
 
 /**
  * Builds a CSV row by row straight into UTF-8 chunks, so memory holds the bytes once and no
@@ -67,6 +58,19 @@ export class CsvWriter {
 		this.rows++;
 	}
 
+	/**
+	 * addWrittenRow for a row copied from a UTF-8 file as bytes, with its phone number replaced:
+	 * the row's bytes before the number, the number, and the row's bytes after it.
+	 */
+	addWrittenRowBytes(before: Uint8Array, phone: string, after: Uint8Array): void {
+		this.assertNotFinished();
+		this.writeBytes(before);
+		this.writeText(phone);
+		this.writeBytes(after);
+		this.writeText('\r\n');
+		this.rows++;
+	}
+
 	/** UTF-8 bytes written so far, the header included. */
 	byteLength(): number {
 		return this.filledBytes + this.chunkBytes;
@@ -110,16 +114,34 @@ export class CsvWriter {
 			if (read === rest.length) return;
 			// The chunk is full: hand it over or keep it, and go on (a long line may need more than a chunk).
 			rest = rest.slice(read);
-			const filled = this.chunk.subarray(0, this.chunkBytes);
-			this.filledBytes += this.chunkBytes;
-			this.chunkBytes = 0;
-			if (this.onFullChunk !== undefined) {
-				this.onFullChunk(filled);
-				continue;
-			}
-			this.filledChunks.push(filled);
-			this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, rest.length * 3));
+			this.startNewChunk(rest.length * 3);
 		}
+	}
+
+	private writeBytes(bytes: Uint8Array): void {
+		let from = 0;
+		for (;;) {
+			const room = this.chunk.length - this.chunkBytes;
+			const count = Math.min(room, bytes.length - from);
+			this.chunk.set(bytes.subarray(from, from + count), this.chunkBytes);
+			this.chunkBytes += count;
+			from += count;
+			if (from === bytes.length) return;
+			this.startNewChunk(bytes.length - from);
+		}
+	}
+
+	/** Hands over or keeps the full chunk, and goes on in an empty one of at least `minBytes`. */
+	private startNewChunk(minBytes: number): void {
+		const filled = this.chunk.subarray(0, this.chunkBytes);
+		this.filledBytes += this.chunkBytes;
+		this.chunkBytes = 0;
+		if (this.onFullChunk !== undefined) {
+			this.onFullChunk(filled);
+			return;
+		}
+		this.filledChunks.push(filled);
+		this.chunk = new Uint8Array(Math.max(CHUNK_BYTES, minBytes));
 	}
 
 	private assertNotFinished(): void {
@@ -158,4 +180,21 @@ export class CsvBlobWriter extends CsvWriter {
 	override finish(): Uint8Array {
 		throw new Error('CsvBlobWriter is finished with finishFile()');
 	}
+}
+/** The type of the uploaded file. */
+export const CSV_MIME_TYPE = 'text/csv';
+
+/**
+ * A CSV as the Blob an upload sends (FormData takes a Blob, which holds its own copy of the
+ * bytes), with the SHA-256 of its bytes, taken before they are let go.
+ */
+export interface CsvFile {
+	file: Blob;
+	/** Hex SHA-256 of the file's bytes. */
+	sha256: string;
+}
+
+/** A CsvFile made of the CSV bytes given. */
+export function csvFileOf(bytes: Uint8Array): CsvFile {
+	return { file: new Blob([bytes], { type: CSV_MIME_TYPE }), sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -1,7 +1,7 @@
-import { CsvReader, forEachCsvRecord, type CsvParseStats } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
-import { escapeCsvField } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
-import { mulberry32, randomTable, toUntidyCsv, type Random } from './csvFixtures';
-import { contactsErrorFrom } from './uploadTestKit';
+import { CsvReader, forEachCsvRecord, type CsvParseStats } from '../../../nodes/TrilletBatchCall/contacts/csv/read';
+import { escapeCsvField } from '../../../nodes/TrilletBatchCall/contacts/csv/quoting';
+import { mulberry32, randomTable, toUntidyCsv, type Random } from '../csvFixtures';
+import { contactsErrorFrom } from '../uploadTestKit';
 
 interface ReadRecords {
 	records: string[][];

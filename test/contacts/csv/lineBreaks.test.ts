@@ -1,5 +1,5 @@
-import { LineBreakCheck } from '../../nodes/TrilletBatchCall/contacts/lineBreaks';
-import { mulberry32, pick } from './csvFixtures';
+import { LineBreakCheck } from '../../../nodes/TrilletBatchCall/contacts/csv/lineBreaks';
+import { mulberry32, pick } from '../csvFixtures';
 
 /** What the whole text says: a lone CR, or CRLF and lone LF mixed. */
 function irregular(text: string): boolean {

@@ -1,6 +1,7 @@
-import { CsvScanner, type RecordSpan } from './csvScanner';
+import { CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvBytes } from './decode';
+import { CsvScanner, type RecordSpan } from './scanner';
 
-export type { RecordSpan } from './csvScanner';
+export type { RecordSpan } from './scanner';
 
 // A streaming CSV reader for the contact list: RFC 4180 plus what real exports contain.
 //
@@ -14,7 +15,7 @@ export type { RecordSpan } from './csvScanner';
 //   else in an unquoted field (`ab"c`, ` "ab"`) is kept literally, as csv-parse's relax_quotes
 //   does: spreadsheets write such values and the intent is clear.
 // - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous.
-// - A leading U+FEFF (a byte order mark that survived decoding) is ignored.
+// - Leading U+FEFF characters (byte order marks that survived decoding) are ignored.
 // - Fields are returned as written, not trimmed.
 //
 // The text may come in pieces (CsvReader), cut anywhere: a record a piece leaves unfinished is
@@ -73,7 +74,7 @@ export class CsvReader {
 		const scanner = new CsvScanner(input, this.line, last, this.bounds);
 		if (!this.started && input.length > 0) {
 			this.started = true;
-			if (input.charCodeAt(0) === BYTE_ORDER_MARK) scanner.pos = 1;
+			while (input.charCodeAt(scanner.pos) === BYTE_ORDER_MARK) scanner.pos++;
 		}
 		const recordStart = this.readRecords(scanner);
 		this.carry = recordStart < input.length ? input.slice(recordStart) : '';
@@ -120,4 +121,44 @@ export function isBlankRecord(fields: readonly string[]): boolean {
 		if (field.trim() !== '') return false;
 	}
 	return true;
+}
+
+export interface SliceOptions {
+	/** Bytes decoded at a time (tests use a few, to cut records everywhere). */
+	sliceBytes?: number;
+	/** Sees each slice of text before its records are read. */
+	onSlice?: (text: string, last: boolean) => void;
+}
+
+/** Reads an uploaded CSV record by record, decoding a slice of it at a time. */
+export function readCsvRecords(csv: CsvBytes, onRecord: CsvRecordCallback, options: SliceOptions = {}): CsvParseStats {
+	const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
+	const slices = new CsvTextSlices(csv, sliceBytes);
+	const reader = new CsvReader(onRecord);
+	for (;;) {
+		// A record longer than a slice is read again with each slice until it is complete: taking
+		// at least twice what it holds so far keeps that linear, however long the record.
+		const { text, last } = slices.next(Math.max(sliceBytes, 2 * reader.pendingLength));
+		options.onSlice?.(text, last);
+		let read = false;
+		try {
+			reader.read(text, last);
+			read = true;
+		} finally {
+			// Should the text be refused, a byte further on that does not decode is the error to
+			// report instead (it explains the others), as when the whole file was decoded first.
+			if (!read) slices.checkRest();
+		}
+		if (last) return reader.stats();
+	}
+}
+
+/**
+ * A copy of `value` that shares no memory with the text it was cut from. V8 keeps a slice of 13
+ * or more characters as a view into the whole string: a problem value kept for the report would
+ * keep a whole slice of the file (2 MB of text) alive with it.
+ */
+export function detachString(value: string): string {
+	// Slicing a new concatenation copies the characters into a string of their own first.
+	return ` ${value}`.slice(1);
 }

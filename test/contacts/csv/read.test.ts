@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 
-import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
-import { forEachCsvRecord, isBlankRecord } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
-import type { CsvParseStats } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
-import { mulberry32, pick, randomTable, toUntidyCsv } from './csvFixtures';
-import { contactsErrorFrom } from './uploadTestKit';
+import { ContactsError } from '../../../nodes/TrilletBatchCall/contacts/errors';
+import { detachString, forEachCsvRecord, isBlankRecord } from '../../../nodes/TrilletBatchCall/contacts/csv/read';
+import type { CsvParseStats } from '../../../nodes/TrilletBatchCall/contacts/csv/read';
+import { mulberry32, pick, randomTable, toUntidyCsv } from '../csvFixtures';
+import { contactsErrorFrom } from '../uploadTestKit';
 
 interface ParsedRecords {
 	records: string[][];
@@ -139,4 +139,14 @@ describe('isBlankRecord', () => {
 	test('is false as soon as one field has content', () => {
 		expect(isBlankRecord(['', '+1', ''])).toBe(false);
 	});
+});
+
+describe('detachString', () => {
+	test.each(['', 'a', '+14155550123', 'a value long enough to be a slice', 'Zoë 😀 中文', '\uD83D lone surrogate'])(
+		'gives a string equal to %j',
+		(value) => {
+			const text = `prefix ${value} suffix`;
+			expect(detachString(text.slice(7, 7 + value.length))).toBe(value);
+		},
+	);
 });

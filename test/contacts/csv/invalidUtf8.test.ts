@@ -1,5 +1,5 @@
-import { findInvalidUtf8 } from '../../nodes/TrilletBatchCall/contacts/invalidUtf8';
-import { mulberry32, pick } from './csvFixtures';
+import { findInvalidUtf8 } from '../../../nodes/TrilletBatchCall/contacts/csv/invalidUtf8';
+import { mulberry32, pick } from '../csvFixtures';
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 

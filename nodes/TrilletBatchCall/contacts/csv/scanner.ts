@@ -1,4 +1,5 @@
-import { ContactsError } from './errors';
+import { ContactsError } from '../errors';
+import { isSpaceOrTab, needsQuotesWithoutBreaksOrQuotes } from './quoting';
 
 // The cursor under parseCsv.ts's reader: reads the records of one piece of text, and says when
 // the piece ends inside a record (the next piece must complete it) unless it is the last piece.
@@ -7,8 +8,11 @@ const COMMA = 0x2c;
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
-const SPACE = 0x20;
-const TAB = 0x09;
+
+const DOUBLED_QUOTES = /""/g;
+
+/** Work done by the reader, for tests that count it: strings made for quoted values. */
+export const readerWork = { quotedValueStrings: 0 };
 
 /** Where the record just read lies in the text, so it can be copied as written rather than written again. */
 export interface RecordSpan {
@@ -19,7 +23,7 @@ export interface RecordSpan {
 	readonly end: number;
 	readonly fieldCount: number;
 	/**
-	 * Whether every field is quoted exactly when escapeCsvField (writeCsv.ts) would quote it, so
+	 * Whether every field is quoted exactly when escapeCsvField (quoting.ts) would quote it, so
 	 * that `text` from `start` to `end` is the record as the writer would write it.
 	 */
 	readonly minimallyQuoted: boolean;
@@ -127,14 +131,12 @@ export class CsvScanner implements RecordSpan {
 	private readQuoted(): string {
 		const text = this.text;
 		const contentStart = this.pos + 1;
-		let segmentStart = contentStart;
-		let escapedParts: string[] | undefined;
-		let quote = text.indexOf('"', segmentStart);
-		// A doubled quote is an escaped quote: keep one and look for the closing quote after it.
+		let escaped = false;
+		let quote = text.indexOf('"', contentStart);
+		// A doubled quote is an escaped quote: look for the closing quote after it.
 		while (quote !== -1 && text.charCodeAt(quote + 1) === QUOTE) {
-			(escapedParts ??= []).push(text.slice(segmentStart, quote + 1));
-			segmentStart = quote + 2;
-			quote = text.indexOf('"', segmentStart);
+			escaped = true;
+			quote = text.indexOf('"', quote + 2);
 		}
 		if (quote === -1) {
 			if (this.final) throw unterminatedQuoteError(this.line);
@@ -143,7 +145,7 @@ export class CsvScanner implements RecordSpan {
 			return '';
 		}
 		const breaks = countLineBreaks(text, contentStart, quote);
-		if (escapedParts === undefined && breaks === 0 && !needsQuotesWithoutBreaksOrQuotes(text, contentStart, quote)) {
+		if (!escaped && breaks === 0 && !needsQuotesWithoutBreaksOrQuotes(text, contentStart, quote)) {
 			this.minimallyQuoted = false;
 		}
 		this.line += breaks;
@@ -152,21 +154,12 @@ export class CsvScanner implements RecordSpan {
 		if (this.pos < text.length && next !== COMMA && next !== LF && next !== CR) {
 			throw textAfterClosingQuoteError(this.line);
 		}
-		const tail = text.slice(segmentStart, quote);
-		return escapedParts === undefined ? tail : escapedParts.join('') + tail;
+		// One string per value, however many quotes it holds: a piece per quote made a 20 MB value of
+		// `""` pairs cost 600 MB.
+		readerWork.quotedValueStrings += escaped ? 2 : 1;
+		const value = text.slice(contentStart, quote);
+		return escaped ? value.replace(DOUBLED_QUOTES, '"') : value;
 	}
-}
-
-function isSpaceOrTab(code: number): boolean {
-	return code === SPACE || code === TAB;
-}
-
-/** For a value with no quote or line break: whether escapeCsvField would quote it (a comma, or a space or tab at either end). */
-function needsQuotesWithoutBreaksOrQuotes(text: string, from: number, to: number): boolean {
-	if (from === to) return false;
-	if (isSpaceOrTab(text.charCodeAt(from)) || isSpaceOrTab(text.charCodeAt(to - 1))) return true;
-	const comma = text.indexOf(',', from);
-	return comma !== -1 && comma < to;
 }
 
 /** Line breaks (CRLF, LF or CR, each counted once) between `from` and `to`. */

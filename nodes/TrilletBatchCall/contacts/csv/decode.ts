@@ -1,5 +1,5 @@
-import { rejectBinaryContent } from './binarySniffing';
-import { ContactsError } from './errors';
+import { ContactsError } from '../errors';
+import { controlCharacterError, findUnusableControl } from './controlCharacters';
 import { findInvalidUtf8 } from './invalidUtf8';
 import { decodeLegacyEncoding, type LegacyEncoding } from './legacyEncodings';
 
@@ -24,6 +24,8 @@ export interface CsvBytes {
 	decoding: BomEncoding | LegacyEncoding;
 	/** A byte order mark (UTF-8 or UTF-16) was found; it is never part of the text. */
 	hadBom: boolean;
+	/** How many UTF-8 byte order marks the file starts with (some tools add one to a file that has one). */
+	utf8Boms: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export function openCsvText(bytes: Uint8Array, encoding: CsvEncoding = 'utf-8'):
 	const body = bytes.subarray(bom?.length ?? 0);
 	if (bom === undefined || bom.encoding === 'utf-8') rejectBinaryContent(body);
 	const decoding = bom?.encoding ?? (encoding === 'utf-8' || isValidUtf8(body) ? 'utf-8' : encoding);
-	const csv: CsvBytes = { body, decoding, hadBom: bom !== undefined };
+	const csv: CsvBytes = { body, decoding, hadBom: bom !== undefined, utf8Boms: bom?.encoding === 'utf-8' ? bom.length / 3 : 0 };
 	if (!hasVisibleText(csv)) {
 		throw emptyFileError(
 			bom && body.length === 0
@@ -96,7 +98,12 @@ export class CsvTextSlices {
 		}
 		this.offset = to;
 		const last = to === body.length;
-		return { text: this.decode(body.subarray(from, to), last), last };
+		const text = this.decode(body.subarray(from, to), last);
+		const control = findUnusableControl(text);
+		if (control !== -1) {
+			throw controlCharacterError(text, control, from, () => decodeLoosely(body.subarray(0, from), this.csv.decoding));
+		}
+		return { text, last };
 	}
 
 	/** Decodes the rest of the file, only to throw the error its first bad byte gives. */
@@ -122,8 +129,15 @@ function sliceDecoder(csv: CsvBytes): SliceDecoder {
 	};
 }
 
+/** Text for an error message: bytes already decoded once without error. */
+function decodeLoosely(bytes: Uint8Array, decoding: CsvBytes['decoding']): string {
+	return isLegacy(decoding) ? decodeLegacyEncoding(bytes, decoding) : new TextDecoder(decoding).decode(bytes);
+}
+
 function detectByteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+	let utf8Length = 0;
+	while (bytes[utf8Length] === 0xef && bytes[utf8Length + 1] === 0xbb && bytes[utf8Length + 2] === 0xbf) utf8Length += 3;
+	if (utf8Length > 0) return { encoding: 'utf-8', length: utf8Length };
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
 	return undefined;
@@ -199,4 +213,62 @@ function emptyFileError(found: string): ContactsError {
 		found,
 		'Attach a CSV with a header line that has a phone_number column and at least one contact below it, and check that the node reads the right file.',
 	);
+}
+
+// Users attach whatever the previous node produced: a workbook, a PDF, an image. Naming the
+// format beats a confusing "no phone_number column" from reading binary as text.
+
+interface BinaryFormat {
+	magic: readonly number[];
+	found: string;
+	hint: string;
+}
+
+const EXPORT_AS_CSV_HINT =
+	'Export the sheet as CSV first: in Google Sheets use File → Download → Comma-separated values (.csv); in Excel use File → Save As → "CSV UTF-8 (Comma delimited)".';
+const NOT_A_CONTACT_LIST_HINT =
+	'Attach the contact list as a CSV file (a header line with a phone_number column, one contact per line), and check that the node reads the right file.';
+
+const BINARY_FORMATS: readonly BinaryFormat[] = [
+	{
+		magic: [0x50, 0x4b, 0x03, 0x04],
+		found: 'The file looks like an Excel or zip file (.xlsx, .ods or .zip), not a CSV.',
+		hint: EXPORT_AS_CSV_HINT,
+	},
+	{
+		magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+		found: 'The file looks like a legacy Excel workbook (.xls), not a CSV.',
+		hint: EXPORT_AS_CSV_HINT,
+	},
+	{ magic: [0x25, 0x50, 0x44, 0x46, 0x2d], found: 'The file is a PDF document, not a CSV.', hint: NOT_A_CONTACT_LIST_HINT },
+	{ magic: [0x89, 0x50, 0x4e, 0x47], found: 'The file is a PNG image, not a CSV.', hint: NOT_A_CONTACT_LIST_HINT },
+	{ magic: [0xff, 0xd8, 0xff], found: 'The file is a JPEG image, not a CSV.', hint: NOT_A_CONTACT_LIST_HINT },
+	{ magic: [0x47, 0x49, 0x46, 0x38], found: 'The file is a GIF image, not a CSV.', hint: NOT_A_CONTACT_LIST_HINT },
+	{
+		magic: [0x1f, 0x8b],
+		found: 'The file is gzip-compressed, not a plain CSV.',
+		hint: 'Decompress it first (for example with the Compression node) and pass the CSV inside.',
+	},
+];
+
+/** Bytes searched for NUL: text files never contain one, binary files almost always do early. */
+const NUL_SCAN_BYTES = 8192;
+
+/** Throws a ContactsError naming the format when the bytes are a known binary format or contain NUL bytes. */
+function rejectBinaryContent(bytes: Uint8Array): void {
+	for (const format of BINARY_FORMATS) {
+		if (startsWith(bytes, format.magic)) throw new ContactsError(format.found, format.hint);
+	}
+	const nulOffset = bytes.subarray(0, NUL_SCAN_BYTES).indexOf(0);
+	if (nulOffset !== -1) {
+		throw new ContactsError(
+			`The file contains binary data (a NUL byte at byte offset ${nulOffset}), not CSV text.`,
+			`${NOT_A_CONTACT_LIST_HINT} If it is UTF-16 text without a byte order mark, save it as "CSV UTF-8" instead.`,
+		);
+	}
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+	if (bytes.length < magic.length) return false;
+	return magic.every((byte, index) => bytes[index] === byte);
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
-import { forEachCsvRecord } from '../../nodes/TrilletBatchCall/contacts/parseCsv';
-import { CsvBlobWriter, CsvWriter, escapeCsvField } from '../../nodes/TrilletBatchCall/contacts/writeCsv';
-import { mulberry32, randomTable } from './csvFixtures';
+import { forEachCsvRecord } from '../../../nodes/TrilletBatchCall/contacts/csv/read';
+import { escapeCsvField } from '../../../nodes/TrilletBatchCall/contacts/csv/quoting';
+import { CsvBlobWriter, CsvWriter } from '../../../nodes/TrilletBatchCall/contacts/csv/write';
+import { mulberry32, randomTable } from '../csvFixtures';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,0 +1,11 @@
+// The CSV codec: bytes to records (decode.ts, read.ts), records to bytes (write.ts), one
+// quoting rule for both (quoting.ts). Knows CSV, not contacts.
+
+export { openCsvText, CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvBytes, type CsvEncoding } from './decode';
+export { readCsvRecords, forEachCsvRecord, isBlankRecord, detachString } from './read';
+export type { CsvParseStats, CsvRecordCallback, RecordSpan } from './read';
+export { LineBreakCheck } from './lineBreaks';
+export { readerWork } from './scanner';
+export { escapeCsvField } from './quoting';
+export { CsvWriter, CsvBlobWriter, csvFileOf, CSV_MIME_TYPE, type CsvFile } from './write';
+export { ByteRecords, byteReaderWork, GIVE_UP } from './byteRecords';

@@ -1,0 +1,114 @@
+import { csvFileOf, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile } from './csv';
+import { checkCsv, writeCleanCsv, type ScanPlan } from './csvPasses';
+import { checkOnFastPath, type FastPathResult } from './fastCsvPath';
+import type { NumberRules } from './phone';
+import { MAX_UPLOAD_BYTES, type InvalidRowPolicy, type ValidationReport } from './types';
+import { assertWithinUploadLimit } from './uploadLimit';
+
+// Checks an uploaded CSV completely before anything is sent (the passes over it: csvPasses.ts).
+// The text is decoded a slice at a time and rows stream from the parser into the checks, never
+// collected: a 20 MB file is held as its bytes, one slice of text and the numbers seen, and, when
+// it must be cleaned up, the cleaned-up copy (written into the Blob the upload sends).
+
+/** What the user chose for an uploaded CSV. */
+export interface CsvUploadOptions {
+	invalidRows: InvalidRowPolicy;
+	/** The default country and the do-not-call list. */
+	numbers?: NumberRules;
+	/** How the file is encoded when it is not UTF-8 (a byte order mark or valid UTF-8 wins). */
+	encoding?: CsvEncoding;
+	/**
+	 * Given, the file is read by the general reader, this many bytes decoded at a time (tests use
+	 * a few, to cut records everywhere, and compare it with the fast path).
+	 */
+	sliceBytes?: number;
+}
+
+const SPLIT_HINT = 'Split the contact list into several files of at most 20 MB and start one batch for each.';
+const UTF8_BOM_LENGTH = 3;
+
+/**
+ * What is sent is checked against the limit, not what was given: a UTF-16 file halves as UTF-8,
+ * and blank rows are left out. A file this far above the limit cannot shrink under it, and is
+ * refused before it is read.
+ */
+const FAR_ABOVE_LIMIT = 2 * MAX_UPLOAD_BYTES;
+
+/** Refuses, before the file is even read, a CSV too large to come under the limit however it is cleaned up. */
+export function assertCsvSizeAccepted(byteLength: number): void {
+	if (byteLength >= FAR_ABOVE_LIMIT) assertWithinUploadLimit(byteLength, 'The CSV', SPLIT_HINT);
+}
+
+/** What is uploaded for a contact CSV: the file exactly as sent, and what was checked. */
+export interface PreparedCsvFile extends CsvFile {
+	report: ValidationReport;
+}
+
+/**
+ * Validates an uploaded contact CSV and returns the Blob to upload with a report of what was
+ * checked. A file that needs no change is sent as its own bytes; a cleaned-up copy goes into the
+ * Blob as it is written, so the file, the copy and the Blob are never all in memory at once.
+ */
+export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): PreparedCsvFile {
+	assertCsvSizeAccepted(bytes.length);
+	const encoding = options.encoding ?? 'utf-8';
+	const csv = openCsvText(bytes, encoding);
+	const reading = describeReading(csv, encoding);
+	const plan: ScanPlan = { policy: options.invalidRows, numbers: options.numbers, rewrite: reading.unchangedFrom === undefined, sliceBytes: options.sliceBytes };
+	const fast = options.sliceBytes === undefined ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
+	const { report, writer } = fast ?? checkOnGeneralPath(csv, plan, reading);
+	if (writer === undefined) {
+		// Nothing to clean up: send the uploaded bytes themselves (after a UTF-8 BOM), unchanged.
+		const sent = bytes.subarray(reading.unchangedFrom ?? 0);
+		assertWithinUploadLimit(sent.length, 'The CSV', SPLIT_HINT);
+		return { ...csvFileOf(sent), report };
+	}
+	// Checked before the writer is finished, so an oversized CSV is never assembled.
+	assertWithinUploadLimit(writer.byteLength(), 'Cleaned up, the CSV', SPLIT_HINT);
+	return { ...writer.finishFile(), report };
+}
+
+/** The general reader (csvPasses.ts): any file, a slice of text at a time; the writer is undefined when the file goes out as it is. */
+function checkOnGeneralPath(csv: CsvBytes, plan: ScanPlan, reading: Reading): FastPathResult {
+	const checked = checkCsv(csv, plan, reading.warnings);
+	const { report } = checked;
+	if (!checked.changed && reading.unchangedFrom !== undefined) return { report };
+	return { report, writer: checked.writer ?? writeCleanCsv(csv, checked.header, plan) };
+}
+
+interface Reading {
+	/** Where the text starts in the bytes when the bytes are exactly its UTF-8 form (after a UTF-8 BOM: 3), else undefined. */
+	unchangedFrom: number | undefined;
+	warnings: string[];
+}
+
+/** How the bytes become text, and whether they can be sent as they are. */
+function describeReading(csv: CsvBytes, encoding: CsvEncoding): Reading {
+	if (csv.hadBom) {
+		const marks = csv.utf8Boms;
+		const note =
+			marks === 0
+				? 'The file is UTF-16; it was converted to UTF-8.'
+				: marks === 1
+					? 'The file starts with a byte order mark (BOM), which was removed before the upload.'
+					: `The file starts with ${marks} byte order marks (BOM), which were removed before the upload.`;
+		return { unchangedFrom: marks === 0 ? undefined : marks * UTF8_BOM_LENGTH, warnings: [note] };
+	}
+	// ASCII reads the same in every encoding offered.
+	if (encoding === 'utf-8' || isAscii(csv.body)) return { unchangedFrom: 0, warnings: [] };
+	if (csv.decoding === 'utf-8') {
+		return {
+			unchangedFrom: 0,
+			warnings: [`The option File Encoding is ${encoding}, but the file is valid UTF-8, so it was read as UTF-8.`],
+		};
+	}
+	return { unchangedFrom: undefined, warnings: [`The file was read as ${encoding} and converted to UTF-8.`] };
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+	for (let index = 0; index < bytes.length; index++) {
+		if (bytes[index] >= 0x80) return false;
+	}
+	return true;
+}
+

@@ -1,0 +1,95 @@
+import { byteReaderWork } from '../../nodes/TrilletBatchCall/contacts/csv';
+import { prepareCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload';
+import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
+import type { InvalidRowPolicy } from '../../nodes/TrilletBatchCall/contacts/types';
+import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from './csvFixtures';
+import { utf8 } from './uploadTestKit';
+
+// The fast path (fastCsvPath.ts) reads common files on their bytes; the general reader reads
+// every file. Whichever reads a file, the bytes sent, the report and the errors must be the same.
+
+/** What is sent for a file and what is reported; `general` forces the general reader. */
+async function outcome(bytes: Uint8Array, invalidRows: InvalidRowPolicy, general: boolean) {
+	try {
+		const { file, sha256, report } = prepareCsvFile(bytes, { invalidRows, sliceBytes: general ? bytes.length : undefined });
+		return { csv: Buffer.from(await file.arrayBuffer()).toString('latin1'), sha256, report };
+	} catch (error) {
+		if (!(error instanceof ContactsError)) throw error;
+		return { error: { message: error.message, hint: error.hint, problems: error.problems, problemCount: error.problemCount } };
+	}
+}
+
+const PHONES = ['+14155550123', '+1 415 555 0124', '+44 20 7946 0958', '12345', "'+14155550125", '+1 (415) 555-0126', ' +14155550127'];
+
+function randomPhone(random: Random, row: number): string {
+	if (random() < 0.1) return pick(random, PHONES);
+	const digits = String(4155550000 + row);
+	return random() < 0.7 ? `+1${digits}` : `+1 ${digits.slice(0, 3)} ${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+/** Minimal quoting as spreadsheets write it, sometimes more than needed. */
+function field(random: Random, value: string): string {
+	const needed = /[",\r\n]|^[ \t]|[ \t]$/.test(value);
+	return needed || random() < 0.05 ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A file mostly of the common shape: one kind of line break, rows as wide as the header; now and then not. */
+function commonShapeCsv(random: Random): Uint8Array {
+	const width = 1 + Math.floor(random() * 3);
+	const header = ['phone_number', ...Array.from({ length: width }, (_, index) => (random() < 0.05 ? ` c${index}` : `c${index}`))];
+	const lineBreak = random() < 0.5 ? '\r\n' : '\n';
+	const rows = randomTable(random, 1 + Math.floor(random() * 30), width).map((cells, index) => {
+		const row = [randomPhone(random, index), ...cells.map((cell) => cell.replace(/\r\n|\r|\n/g, lineBreak))];
+		return row.map((value) => field(random, value)).join(',');
+	});
+	if (random() < 0.05) rows.splice(Math.floor(random() * rows.length), 0, '');
+	const text = [header.map((value) => field(random, value)).join(','), ...rows].join(lineBreak) + (random() < 0.8 ? lineBreak : '');
+	return utf8(random() < 0.1 ? `\uFEFF${text}` : text);
+}
+
+describe('the fast path and the general reader send the same', () => {
+	test('for random files of the common shape and a few that are not (seeded)', async () => {
+		const random = mulberry32(424242);
+		const recordsBefore = byteReaderWork.records;
+		for (let file = 0; file < 300; file++) {
+			const bytes = commonShapeCsv(random);
+			const policy = random() < 0.5 ? 'skip' : 'fail';
+			expect({ file, ...(await outcome(bytes, policy, false)) }).toEqual({ file, ...(await outcome(bytes, policy, true)) });
+		}
+		// Not only the general reader at work.
+		expect(byteReaderWork.records - recordsBefore).toBeGreaterThan(2000);
+	});
+
+	test('for random untidy files (seeded)', async () => {
+		const random = mulberry32(7);
+		for (let file = 0; file < 150; file++) {
+			const rows = [['phone_number', 'a', 'b'], ...randomTable(random, 1 + Math.floor(random() * 10), 2).map((cells, index) => [randomPhone(random, index), ...cells])];
+			const bytes = utf8(toUntidyCsv(random, rows).text);
+			expect({ file, ...(await outcome(bytes, 'skip', false)) }).toEqual({ file, ...(await outcome(bytes, 'skip', true)) });
+		}
+	});
+});
+
+describe('the fast path costs work linear in the file', () => {
+	function cleanFile(rows: number): Uint8Array {
+		const lines = Array.from({ length: rows }, (_, index) => `+1${2_012_000_000 + index},"Zoë, ""Z""",plain ${index}`);
+		return utf8(`phone_number,name,note\n${lines.join('\n')}\n`);
+	}
+
+	test.each([1_000, 10_000, 100_000])('reads a clean file of %i rows passing over each byte once and each record once', (rows) => {
+		const bytes = cleanFile(rows);
+		const before = { ...byteReaderWork };
+		prepareCsvFile(bytes, { invalidRows: 'fail' });
+		expect(byteReaderWork.records - before.records).toBe(rows + 1);
+		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(bytes.length);
+	});
+
+	test('rewrites a formatted file in two passes over its bytes', () => {
+		const lines = Array.from({ length: 10_000 }, (_, index) => `+1 ${2_012_000_000 + index},x`);
+		const bytes = utf8(`phone_number,note\n${lines.join('\n')}\n`);
+		const before = { ...byteReaderWork };
+		prepareCsvFile(bytes, { invalidRows: 'fail' });
+		expect(byteReaderWork.records - before.records).toBe(2 * 10_001);
+		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(2 * bytes.length);
+	});
+});
