@@ -28,7 +28,11 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(String((error as Error).stack ?? error));
-	process.exitCode = 1;
-});
+// n8n-core 1.x leaves a handle open after a credential test; this process has said all it has to.
+main().then(
+	() => process.exit(),
+	(error: unknown) => {
+		process.stderr.write(String((error as Error).stack ?? error));
+		process.exit(1);
+	},
+);
