@@ -19,13 +19,31 @@ import { freePort, startN8n } from './n8n/server';
 const CREDENTIAL = { id: 'trilletcred00001', name: 'Trillet account' };
 const MODES: BinaryDataMode[] = ['default', 'filesystem'];
 
-function credentialCases(emulator: TrilletEmulator): CredentialCase[] {
+/**
+ * Good values, then each kind of wrong one. n8n 2.x shows the credential's own words; n8n 1.x
+ * drops the HTTP status before reading the credential's rules and shows its generic texts,
+ * which the credential's notice explains.
+ */
+function credentialCases(emulator: TrilletEmulator, version: N8nVersion): CredentialCase[] {
 	const good = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
+	const v1 = version.version.startsWith('1.');
 	return [
 		{ name: 'a valid key and workspace', data: good, expected: /^OK: Connection successful!$/ },
-		{ name: 'a wrong API key (401)', data: { ...good, apiKey: 'tk_wrong' }, expected: /^Error: Trillet did not accept the API key/ },
-		{ name: 'a workspace the key cannot reach (403)', data: { ...good, workspaceId: 'ffffffffffffffffffffffff' }, expected: /^Error: The API key is valid but has no access to this Workspace ID/ },
-		{ name: 'a wrong Base URL (404)', data: { ...good, baseUrl: `${emulator.url}/elsewhere` }, expected: /^Error: Nothing answered at this Base URL/ },
+		{
+			name: 'a wrong API key (401)',
+			data: { ...good, apiKey: 'tk_wrong' },
+			expected: v1 ? /^Error: Authorization failed/ : /^Error: Trillet did not accept the API key/,
+		},
+		{
+			name: 'a workspace the key cannot reach (403)',
+			data: { ...good, workspaceId: 'ffffffffffffffffffffffff' },
+			expected: v1 ? /^Error: Forbidden/ : /^Error: The API key is valid but has no access to this Workspace ID/,
+		},
+		{
+			name: 'a wrong Base URL (404)',
+			data: { ...good, baseUrl: `${emulator.url}/elsewhere` },
+			expected: v1 ? /^Error: The resource you are requesting could not be found/ : /^Error: Nothing answered at this Base URL/,
+		},
 	];
 }
 
@@ -58,7 +76,7 @@ async function checkVersion(version: N8nVersion, tarball: string): Promise<Check
 		}
 		const n8n = await startN8n(instance);
 		try {
-			for (const testCase of credentialCases(emulator)) checks.push(report(version, await testCredentialThroughRest(n8n, testCase)));
+			for (const testCase of credentialCases(emulator, version)) checks.push(report(version, await testCredentialThroughRest(n8n, CREDENTIAL, testCase)));
 		} finally {
 			await n8n.stop();
 		}

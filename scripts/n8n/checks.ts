@@ -74,13 +74,23 @@ export interface CredentialCase {
 	expected: RegExp;
 }
 
-export async function testCredentialThroughRest(n8n: RunningN8n, testCase: CredentialCase): Promise<Check> {
-	const result = await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
-		credentials: { name: 'Trillet account', type: 'trilletApi', data: testCase.data },
-	});
-	return {
-		name: `Test credential: ${testCase.name}`,
-		passed: testCase.expected.test(`${result.status}: ${result.message}`),
-		detail: `n8n showed ${result.status}: "${result.message}"`,
-	};
+/** What the editor's Test button sends: the saved credential's id with the values in the form. */
+export async function testCredentialThroughRest(
+	n8n: RunningN8n,
+	credential: { id: string; name: string },
+	testCase: CredentialCase,
+): Promise<Check> {
+	const name = `Test credential: ${testCase.name}`;
+	try {
+		const result = await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+			credentials: { ...credential, type: 'trilletApi', data: testCase.data },
+		});
+		return {
+			name,
+			passed: testCase.expected.test(`${result.status}: ${result.message}`),
+			detail: `n8n showed ${result.status}: "${result.message}"`,
+		};
+	} catch (error) {
+		return { name, passed: false, detail: (error as Error).message };
+	}
 }
