@@ -59,7 +59,7 @@ export class TrilletApi implements ICredentialType {
 			// n8n 1.x drops the HTTP status before the rules below are read, so it shows its own
 			// generic texts (proven in a real n8n 1.123 by npm run test:n8n): say what each means.
 			displayName:
-				'If Test credential fails: "Authorization failed" means the API key is wrong, "Forbidden" that the key cannot reach this Workspace ID, "could not be found" that the Base URL is wrong.',
+				'On n8n 1.x a failed Test credential shows n8n’s general texts: "Authorization failed" means the API key is wrong, "Forbidden" that the key cannot reach this Workspace ID, "could not be found" that the Base URL is wrong.',
 			name: 'testResultNotice',
 			type: 'notice',
 			default: '',
