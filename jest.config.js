@@ -7,6 +7,9 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 	},
 	testTimeout: 30000,
+	// n8n puts its own node_modules on NODE_PATH so that an installed community package finds
+	// n8n-workflow (a peer dependency the installer omits); this is jest's NODE_PATH.
+	modulePaths: ['<rootDir>/node_modules'],
 	globalSetup: '<rootDir>/test/engine/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/engine/globalTeardown.ts',
 	// a run that finds no test must fail, never pass vacuously

@@ -19,6 +19,14 @@ export class TrilletApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// Shown above the fields (a description is only a hover tooltip).
+			displayName:
+				'Find both values in Trillet under Settings → Workspace → Developer → API Keys. A workspace owner or admin creates the key (it starts with tk_); the 24-character Workspace ID is shown beside the keys.',
+			name: 'whereToFindNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
@@ -46,6 +54,15 @@ export class TrilletApi implements ICredentialType {
 			default: 'https://api.trillet.ai',
 			description:
 				'Change only to go through a regional endpoint or your own proxy; it must serve the same /v1/api paths',
+		},
+		{
+			// n8n 1.x drops the HTTP status before the rules below are read, so it shows its own
+			// generic texts (proven in a real n8n 1.123 by npm run test:n8n): say what each means.
+			displayName:
+				'On n8n 1.x a failed Test credential shows n8n’s general texts: "Authorization failed" means the API key is wrong, "Forbidden" that the key cannot reach this Workspace ID, "could not be found" that the Base URL is wrong.',
+			name: 'testResultNotice',
+			type: 'notice',
+			default: '',
 		},
 	];
 

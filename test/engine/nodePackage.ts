@@ -17,15 +17,19 @@ export interface LoadedPackage {
 }
 
 /**
- * Loads the node and credential classes that package.json's `n8n` section lists, as n8n
- * does: from `dist/` (what is published), or from the TypeScript sources under test.
+ * Which build of the package to load: the TypeScript sources under test, `dist/` (what is
+ * published), or the package folder an install of the tarball made (`node_modules/<name>`).
  */
-export function loadNodePackage(from: 'source' | 'dist' = 'source'): LoadedPackage {
-	const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageJson;
+export type PackageSource = 'source' | 'dist' | { installedAt: string };
+
+/** Loads the node and credential classes that package.json's `n8n` section lists, as n8n does. */
+export function loadNodePackage(from: PackageSource = 'source'): LoadedPackage {
+	const root = typeof from === 'object' ? from.installedAt : PACKAGE_ROOT;
+	const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson;
 	const resolve = (distPath: string) =>
-		from === 'dist'
-			? path.join(PACKAGE_ROOT, distPath)
-			: path.join(PACKAGE_ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+		from === 'source'
+			? path.join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'))
+			: path.join(root, distPath);
 
 	const nodes: Record<string, INodeType> = {};
 	for (const file of pkg.n8n.nodes) {

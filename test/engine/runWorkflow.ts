@@ -16,7 +16,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { useBinaryDataMode, type BinaryDataMode } from './binaryDataMode';
 import { TestCredentialsHelper } from './credentialsHelper';
-import { loadNodePackage, type LoadedPackage } from './nodePackage';
+import { loadNodePackage, type LoadedPackage, type PackageSource } from './nodePackage';
 import { TestNodeTypes } from './nodeTypes';
 import { standInNodeTypes } from './standInNodes';
 
@@ -37,8 +37,8 @@ export interface RunOptions {
 	startNode?: string;
 	/** `manual` is a click on "Execute workflow"; `trigger` a scheduled run. */
 	mode?: WorkflowExecuteMode;
-	/** Which build of the package to load: the sources (tests) or `dist/` (demo, bench). */
-	packageFrom?: 'source' | 'dist';
+	/** Which build of the package to load: the sources (tests), `dist/` (demo, bench) or an install. */
+	packageFrom?: PackageSource;
 	/** Where relative file paths in the workflow point (an example's folder); default: cwd. */
 	workflowFolder?: string;
 }
@@ -57,11 +57,12 @@ export interface WorkflowRun {
 const packages = new Map<string, LoadedPackage>();
 let executions = 0;
 
-function packageFrom(from: 'source' | 'dist'): LoadedPackage {
-	let loaded = packages.get(from);
+function packageFrom(from: PackageSource): LoadedPackage {
+	const key = JSON.stringify(from);
+	let loaded = packages.get(key);
 	if (loaded === undefined) {
 		loaded = loadNodePackage(from);
-		packages.set(from, loaded);
+		packages.set(key, loaded);
 	}
 	return loaded;
 }

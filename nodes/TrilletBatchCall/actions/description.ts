@@ -18,21 +18,6 @@ export const resourceField: INodeProperties = {
 	options: resources.map(({ name, value }) => ({ name, value })),
 };
 
-/** The Operation list of one resource, shown only when that resource is chosen. */
-function operationField(resource: TrilletResource): INodeProperties {
-	// The default is there, taken from the resource: the rule only sees literals.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		default: resource.defaultOperation,
-		options: resource.operations.map(({ name, value, action, description }) => ({ name, value, action, description })),
-	};
-}
-
 function operationFields(resource: TrilletResource, operation: TrilletOperation): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: [resource.value], operation: [operation.value] } }, operation.properties);
 }
@@ -40,7 +25,7 @@ function operationFields(resource: TrilletResource, operation: TrilletOperation)
 /** Resource, then each resource's Operation list, then each operation's own fields, shown only under it. */
 export const nodeProperties: INodeProperties[] = [
 	resourceField,
-	...resources.map(operationField),
+	...resources.map(({ operationField }) => operationField),
 	...resources.flatMap((resource) => resource.operations.flatMap((operation) => operationFields(resource, operation))),
 	aiAgentField(resources),
 ];

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** One operation of the node: its entry in the Operation list, its own fields and its behaviour. */
 export interface TrilletOperation {
@@ -18,6 +18,11 @@ export interface TrilletResource {
 	value: string;
 	name: string;
 	operations: TrilletOperation[];
-	/** The operation a new node starts on. */
-	defaultOperation: string;
+	/** Its Operation list; written out in each resource file, as n8n's scanner wants a literal default. */
+	operationField: INodeProperties;
+}
+
+/** The entries of an Operation list, from the operations themselves. */
+export function operationOptions(operations: TrilletOperation[]): INodePropertyOptions[] {
+	return operations.map(({ name, value, action, description }) => ({ name, value, action, description }));
 }
