@@ -20,7 +20,7 @@ export function checkCredentials(headers: IncomingHttpHeaders, expected: Credent
 	}
 	const workspaceId = headerValue(headers, 'x-workspace-id');
 	if (workspaceId === undefined || workspaceId === '') {
-		// Undocumented wording; the status (400) is the brief's, the shape the batch pages' one.
+		// ASSUMPTION (undocumented): the wording; the status (400) is the brief's, the shape the batch pages' one.
 		return jsonResponse(400, { error: 'Workspace ID is required', message: 'Send the x-workspace-id header' });
 	}
 	if (workspaceId !== expected.workspaceId) {

@@ -90,7 +90,7 @@ export class BatchStore {
 	}
 
 	cancel(batch: EmulatedBatch): CancelOutcome {
-		// Undocumented: cancelling a finished batch is refused with a 400 naming its state.
+		// ASSUMPTION (undocumented): cancelling a finished batch is refused with a 400 naming its state.
 		if (batch.status === 'completed') return { cancelled: false, error: 'Batch is already completed' };
 		if (batch.status === 'cancelled') return { cancelled: false, error: 'Batch is already cancelled' };
 		if (batch.status === 'failed') return { cancelled: false, error: 'Batch has already failed' };

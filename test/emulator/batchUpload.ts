@@ -95,6 +95,7 @@ export function startBatch({ body, state }: RouteContext): EmulatorResponse {
 	const check = checkContactsCsv(file.bytes);
 	const invalid = csvFailure(check);
 	if (invalid !== undefined) return invalid;
+	// ASSUMPTION (undocumented): an unknown agent is refused with 404 "Agent not found", as GET /agents/{id} does.
 	if (!state.agents.some((agent) => agent._id === agentId)) return errorResponse(404, 'Agent not found');
 	const batch = state.store.create({
 		agentId,

@@ -117,6 +117,7 @@ export function callDetail(call: EmulatedCall) {
 	};
 }
 
+// ASSUMPTION (undocumented): the export's columns; documented only as "returns CSV".
 /** `GET /v1/api/batch-calls/:id/export-results`: one line per call, result columns then the CSV's own. */
 export function exportResultsCsv(batch: EmulatedBatch): string {
 	const extraColumns = batch.columns.filter((column) => column !== PHONE_COLUMN);

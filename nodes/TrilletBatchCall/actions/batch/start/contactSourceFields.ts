@@ -58,6 +58,7 @@ export const contactSourceFields: INodeProperties[] = [
 		default: '',
 		requiresDataPath: 'single',
 		description: 'The item field sent as first_name; leave empty to send none',
+		placeholder: 'e.g. first_name',
 		...fromItems,
 	},
 	{
@@ -67,6 +68,7 @@ export const contactSourceFields: INodeProperties[] = [
 		default: '',
 		requiresDataPath: 'single',
 		description: 'The item field sent as last_name; leave empty to send none',
+		placeholder: 'e.g. last_name',
 		...fromItems,
 	},
 	{
@@ -76,6 +78,7 @@ export const contactSourceFields: INodeProperties[] = [
 		default: '',
 		requiresDataPath: 'single',
 		description: 'The item field sent as email; leave empty to send none',
+		placeholder: 'e.g. email',
 		...fromItems,
 	},
 	{

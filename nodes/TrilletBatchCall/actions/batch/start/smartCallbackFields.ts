@@ -11,6 +11,7 @@ export const smartCallbackFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether Trillet calls again the people who did not answer',
+		hint: 'Turn on to call again, after the gaps you set, the people who did not answer',
 	},
 	{
 		displayName: 'Max Attempts',
