@@ -41,7 +41,7 @@ describe('Retry On Fail never uploads a batch twice in one execution', () => {
 		expect(emulator.batches()).toHaveLength(1001);
 		const counts = uploadCountsByFile(emulator);
 		expect([...counts.entries()].filter(([, count]) => count > 1)).toEqual([['list-0-1001.csv', 2]]);
-	}, 120_000);
+	}, 300_000);
 
 	test('what the node started is kept in its own execution’s data, and goes when the execution goes', async () => {
 		const files = filesEndingInARefusal(3, emulator.agents[0]._id);
@@ -62,5 +62,5 @@ describe('Retry On Fail never uploads a batch twice in one execution', () => {
 		for (let index = 0; index < 39; index++) expect(counts.get(`list-0-${index}.csv`)).toBe(3);
 		expect(counts.get('list-0-39.csv')).toBe(6);
 		expect(emulator.batches()).toHaveLength(3 * 39);
-	}, 60_000);
+	}, 120_000);
 });
