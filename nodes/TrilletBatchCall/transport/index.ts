@@ -70,7 +70,7 @@ export function mayHaveStarted(error: unknown): boolean {
 	return error instanceof NodeApiError && (error.errorResponse as { mayHaveStarted?: unknown })?.mayHaveStarted === true;
 }
 
-/** A 2xx answer, already redacted, with the redactor that made it safe. */
+/** A whole HTTP answer, as n8n's client returns it with returnFullResponse. */
 interface RawResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
