@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-	testEnvironment: 'node',
+	// node, plus a check that each test file closes every server, socket and timer it opened
+	testEnvironment: '<rootDir>/test/engine/noOpenHandlesEnvironment.ts',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {

@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlExpression } from '../nodes/TrilletBatchCall/transport/baseUrl';
+
 export class TrilletApi implements ICredentialType {
 	name = 'trilletApi';
 
@@ -80,7 +82,8 @@ export class TrilletApi implements ICredentialType {
 	// Listing agents is the cheapest call that checks both the key and the workspace.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// the node's own rule: a trailing slash or a pasted …/v1/api works in Test as in the node
+			baseURL: baseUrlExpression(),
 			url: '/v1/api/agents',
 			method: 'GET',
 		},

@@ -16,10 +16,12 @@ function ensureUserFolder(): void {
 	if (userFolderReady) return;
 	if (process.env.N8N_USER_FOLDER === undefined) {
 		// inside the test run's folder (removed by jest's global teardown), or the system's for scripts
-		const parent = process.env.TRILLET_TEST_TMP ?? tmpdir();
-		const folder = mkdtempSync(path.join(parent, 'n8n-user-'));
+		const runFolder = process.env.TRILLET_TEST_TMP;
+		const folder = mkdtempSync(path.join(runFolder ?? tmpdir(), 'n8n-user-'));
 		process.env.N8N_USER_FOLDER = folder;
-		process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+		// A script removes its own. A jest worker must not: a synchronous delete at exit counts
+		// against the half second jest gives a worker to exit, and its global teardown removes it.
+		if (runFolder === undefined) process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
 	}
 	// n8n logs every node error it sees; the tests assert on those errors instead.
 	process.env.N8N_LOG_LEVEL ??= 'silent';

@@ -130,15 +130,3 @@ function describeNetworkFailure(failure: { code: string; detail: string }, conte
 			: 'Try again; if it keeps happening, check the network of this n8n instance.';
 	return { message, description: `${failure.code}${failure.detail ? `: ${failure.detail}` : ''}. ${next}` };
 }
-
-/**
- * A copy of an answer fit to keep in execution data: every secret replaced (a server may echo
- * the request headers back) and long text cut short.
- */
-export function redacted<T>(value: T, secrets: string[], maxChars = 2000): T | string {
-	let text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-	for (const secret of secrets) if (secret.length >= 4) text = text.split(secret).join('***');
-	if (text.length > maxChars) return `${text.slice(0, maxChars)}…`;
-	if (typeof value === 'string') return text;
-	return JSON.parse(text) as T;
-}

@@ -9,8 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeFailure, mayHaveActed, redacted, type ApiFailure, type FailureContext } from './apiFailure';
+import { describeFailure, mayHaveActed, type ApiFailure, type FailureContext } from './apiFailure';
 import { normaliseBaseUrl } from './baseUrl';
+import { Redactor } from './redaction';
 import { answerSample, decodeBody, fileNameFromDisposition, headerValue, secondsUntilReset } from './response';
 import { MAX_ATTEMPTS, MAX_RETRY_WAIT_MS, mayRetry, parseRetryAfter, retryDelayMs } from './retryPolicy';
 
@@ -44,24 +45,25 @@ export interface TrilletFile {
 
 /** Sends a request and returns the parsed JSON answer, or throws a NodeApiError in plain words. */
 export async function trilletRequest<T>(this: TrilletContext, request: TrilletRequest): Promise<T> {
-	const response = await send.call(this, request, { json: true }, (body) =>
-		body !== null && typeof body === 'object' ? request.checkAnswer?.(body) : `The answer was not JSON but "${answerSample(body)}"`,
+	const response = await send.call(this, request, { json: true }, (body, _, redactor) =>
+		body !== null && typeof body === 'object'
+			? request.checkAnswer?.(body)
+			: `The answer was not JSON but "${answerSample(body, redactor)}"`,
 	);
 	return response.body as T;
 }
 
 /** Sends a request whose answer is a file (CSV): its bytes and name. */
 export async function trilletFileRequest(this: TrilletContext, request: TrilletRequest): Promise<TrilletFile> {
-	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers) => {
+	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers, redactor) => {
 		// Judged by content, not by header: servers label CSV loosely, but a page or JSON is no file.
 		const start = Buffer.from(body as ArrayBuffer).subarray(0, 200).toString('utf8').trimStart();
 		const notAFile = /json/i.test(headerValue(headers['content-type']) ?? '') || /^(<!doctype|<html|\{)/i.test(start);
-		return notAFile ? `A CSV file was expected but the answer began "${answerSample(start)}"` : undefined;
+		return notAFile ? `A CSV file was expected but the answer began "${answerSample(start, redactor)}"` : undefined;
 	});
-	return {
-		bytes: Buffer.from(response.body as ArrayBuffer),
-		fileName: fileNameFromDisposition(headerValue(response.headers['content-disposition'])),
-	};
+	const fileName = fileNameFromDisposition(headerValue(response.headers['content-disposition']));
+	// decoding %-escapes may spell out a key the header only held encoded
+	return { bytes: Buffer.from(response.body as ArrayBuffer), fileName: fileName && response.redactor.text(fileName) };
 }
 
 export interface TrilletMedia extends TrilletFile {
@@ -71,15 +73,17 @@ export interface TrilletMedia extends TrilletFile {
 
 /** Sends a request whose answer is media (a call recording): its bytes, type and name. */
 export async function trilletMediaRequest(this: TrilletContext, request: TrilletRequest): Promise<TrilletMedia> {
-	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers) => {
+	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers, redactor) => {
 		const type = headerValue(headers['content-type']) ?? '';
 		const start = Buffer.from(body as ArrayBuffer).subarray(0, 200).toString('utf8').trimStart();
 		const notMedia = /json|html/i.test(type) || /^(<!doctype|<html|\{)/i.test(start);
-		return notMedia ? `A recording was expected but the answer began "${answerSample(start)}"` : undefined;
+		return notMedia ? `A recording was expected but the answer began "${answerSample(start, redactor)}"` : undefined;
 	});
+	const fileName = fileNameFromDisposition(headerValue(response.headers['content-disposition']));
 	return {
 		bytes: Buffer.from(response.body as ArrayBuffer),
-		fileName: fileNameFromDisposition(headerValue(response.headers['content-disposition'])),
+		// decoding %-escapes may spell out a key the header only held encoded
+		fileName: fileName && response.redactor.text(fileName),
 		mimeType: headerValue(response.headers['content-type'])?.split(';')[0].trim() || undefined,
 	};
 }
@@ -89,18 +93,21 @@ export function mayHaveStarted(error: unknown): boolean {
 	return error instanceof NodeApiError && (error.errorResponse as { mayHaveStarted?: unknown })?.mayHaveStarted === true;
 }
 
+/** A whole HTTP answer, as n8n's client returns it with returnFullResponse. */
 interface RawResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
 }
 
+type AnswerCheck = (body: unknown, headers: Record<string, unknown>, redactor: Redactor) => string | undefined;
+
 async function send(
 	this: TrilletContext,
 	request: TrilletRequest,
 	shape: Pick<IHttpRequestOptions, 'json' | 'encoding'>,
-	checkAnswer: (body: unknown, headers: Record<string, unknown>) => string | undefined,
-): Promise<RawResponse> {
+	checkAnswer: AnswerCheck,
+): Promise<RawResponse & { redactor: Redactor }> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = normaliseBaseUrl(credentials.baseUrl);
 	if ('problem' in baseUrl) {
@@ -125,36 +132,43 @@ async function send(
 		startsCalls: request.startsCalls ?? request.method === 'POST',
 		notFound: request.notFound,
 	};
-	const secrets = [String(credentials.apiKey ?? '')];
+	// the key is the secret; the workspace ID names a workspace and unlocks nothing on its own
+	const redactor = new Redactor([String(credentials.apiKey ?? '')]);
 	for (let attempt = 1; ; attempt++) {
-		const outcome = await attemptOnce.call(this, options, checkAnswer);
-		if ('statusCode' in outcome) return outcome;
+		const outcome = await attemptOnce.call(this, options, checkAnswer, redactor);
+		if ('statusCode' in outcome) return { ...outcome, redactor };
 		const delay = retryDelayMs(outcome, attempt);
 		if (attempt >= MAX_ATTEMPTS || !mayRetry(outcome, context.startsCalls) || delay > MAX_RETRY_WAIT_MS) {
-			throw toNodeApiError(this.getNode(), outcome, context, secrets, request.itemIndex);
+			throw toNodeApiError(this.getNode(), outcome, context, redactor, request.itemIndex);
 		}
 		await sleep(delay);
 	}
 }
 
-/** One try: a usable 2xx response, or the failure described without the request (it holds the key). */
+/**
+ * One try: a usable 2xx response, or the failure described without the request (it holds the
+ * key). Body and headers are redacted here, before anything reads them.
+ */
 async function attemptOnce(
 	this: TrilletContext,
 	options: IHttpRequestOptions,
-	checkAnswer: (body: unknown, headers: Record<string, unknown>) => string | undefined,
+	checkAnswer: AnswerCheck,
+	redactor: Redactor,
 ): Promise<RawResponse | ApiFailure> {
-	let response: RawResponse;
+	let raw: RawResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+		raw = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
 	} catch (error) {
-		return networkFailure(error);
+		return networkFailure(error, redactor);
 	}
-	const { statusCode, headers } = response;
+	const { statusCode } = raw;
+	const headers = redactor.value({ ...raw.headers });
 	if (statusCode >= 200 && statusCode < 300) {
-		const problem = checkAnswer(response.body, headers);
+		const response = { statusCode, headers, body: redactor.value(raw.body) };
+		const problem = checkAnswer(response.body, headers, redactor);
 		return problem === undefined ? response : { kind: 'unexpected', detail: problem };
 	}
-	const body = decodeBody(response.body);
+	const body = redactor.value(decodeBody(raw.body));
 	return {
 		kind: 'status',
 		status: statusCode,
@@ -169,12 +183,14 @@ function toNodeApiError(
 	node: ReturnType<TrilletContext['getNode']>,
 	failure: ApiFailure,
 	context: FailureContext,
-	secrets: string[],
+	redactor: Redactor,
 	itemIndex?: number,
 ): NodeApiError {
-	const safe: ApiFailure =
-		failure.kind === 'status' ? { ...failure, body: redacted(failure.body, secrets) } : (redacted(failure, secrets) as ApiFailure);
-	const { message, description } = describeFailure(safe, context);
+	// already redacted as it arrived; kept short for the execution data, and cut where no key can be
+	const safe: ApiFailure = failure.kind === 'status' ? { ...failure, body: compactBody(failure.body, redactor) } : failure;
+	const quoted = safe.kind === 'status' && typeof safe.body === 'string' ? { ...safe, body: redactor.cut(safe.body.trim(), 500) } : safe;
+	const described = describeFailure(quoted, context);
+	const [message, description] = [redactor.text(described.message), redactor.text(described.description)];
 	const mayHaveStarted = context.startsCalls && mayHaveActed(failure);
 	// Built from a clean object: the HTTP client's own error carries the request headers.
 	const response: JsonObject =
@@ -190,20 +206,29 @@ function toNodeApiError(
 	});
 }
 
-function networkFailure(error: unknown): ApiFailure {
+function networkFailure(error: unknown, redactor: Redactor): ApiFailure {
 	// n8n wraps the client's error; the socket's code sits on it or on its cause.
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const code = (candidate as { code?: unknown })?.code;
 		if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) {
-			return { kind: 'network', code, detail: safeDetail(candidate) };
+			return { kind: 'network', code, detail: safeDetail(candidate, redactor) };
 		}
 	}
-	const detail = safeDetail(error);
+	const detail = safeDetail(error, redactor);
 	return { kind: 'network', code: /invalid url/i.test(detail) ? 'ERR_INVALID_URL' : 'EUNKNOWN', detail };
 }
 
-function safeDetail(error: unknown): string {
+function safeDetail(error: unknown, redactor: Redactor): string {
 	const message = (error as { message?: unknown })?.message;
-	return typeof message === 'string' ? message.slice(0, 300) : '';
+	return typeof message === 'string' ? redactor.cut(message, 300) : '';
 }
+
+/** An error body fit to keep in execution data: long text or JSON becomes a short text. */
+function compactBody(body: unknown, redactor: Redactor): unknown {
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+	if (text.length <= MAX_BODY_CHARS) return body;
+	return redactor.cut(text, MAX_BODY_CHARS);
+}
+
+const MAX_BODY_CHARS = 2000;

@@ -1,3 +1,5 @@
+import type { Redactor } from './redaction';
+
 // Reading Trillet's answers: bodies, headers and file names, whatever shape the client gave.
 
 /** Error bodies arrive as JSON, text or bytes depending on the request's response shape. */
@@ -38,8 +40,8 @@ export function secondsUntilReset(body: unknown, now = Date.now()): number | und
 	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** A short, readable start of an answer that was not what was expected. */
-export function answerSample(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
-	return text.replace(/\s+/g, ' ').trim().slice(0, 80);
+/** A short, readable start of an answer that was not what was expected, with no secret in it. */
+export function answerSample(body: unknown, redactor: Redactor): string {
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+	return redactor.cut(text.replace(/\s+/g, ' ').trim(), 80);
 }

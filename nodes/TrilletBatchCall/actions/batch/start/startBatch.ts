@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../../helpers/nodeErrors';
 import { mayHaveStarted, trilletRequest, type TrilletRequest } from '../../../transport';
-import { ledgerKey, startLedger, type StartBatchResponse } from './startLedger';
+import { ledgerKey, startLedgerOf, type StartBatchResponse } from './startLedger';
 import { startForm, type StartRequest } from './startRequest';
 
 /** What a start gave back: the API's answer, and whether an earlier try in this run had it. */
@@ -15,17 +15,9 @@ export interface StartedBatch {
 
 /** Uploads the batch, unless an earlier try of this node in this execution started it or may have. */
 export async function startBatch(context: IExecuteFunctions, upload: StartRequest, itemIndex: number): Promise<StartedBatch> {
-	const executionId = context.getExecutionId();
-	const key = executionId
-		? ledgerKey({
-				executionId,
-				nodeName: context.getNode().name,
-				runIndex: runIndexOf(context, itemIndex),
-				itemIndex,
-				fingerprint: upload.fingerprint,
-			})
-		: undefined;
-	const earlier = key === undefined ? undefined : startLedger.find(key);
+	const startLedger = startLedgerOf(context);
+	const key = ledgerKey({ runIndex: runIndexOf(context, itemIndex), itemIndex, fingerprint: upload.fingerprint });
+	const earlier = startLedger.find(key);
 	if (earlier?.outcome === 'started') return { response: earlier.response, reused: true };
 	if (earlier?.outcome === 'unknown') {
 		throw new NodeOperationError(context.getNode(), 'This batch was not sent again: an earlier try in this run may already have started it', {
@@ -35,10 +27,10 @@ export async function startBatch(context: IExecuteFunctions, upload: StartReques
 	}
 	try {
 		const response = (await trilletRequest.call(context, uploadRequest(upload, itemIndex))) as StartBatchResponse;
-		if (key !== undefined) startLedger.record(key, { outcome: 'started', response });
+		startLedger.record(key, { outcome: 'started', response });
 		return { response, reused: false };
 	} catch (error) {
-		if (key !== undefined && mayHaveStarted(error)) {
+		if (mayHaveStarted(error)) {
 			startLedger.record(key, { outcome: 'unknown', reason: `${(error as Error).message}.` });
 		}
 		throw asNodeError(context.getNode(), error, itemIndex);

@@ -1,8 +1,13 @@
-import { createHash } from 'node:crypto';
+import type { IContextObject, IExecuteFunctions } from 'n8n-workflow';
 
 // n8n's "Retry On Fail" runs the node again with the same items inside the same execution.
 // This ledger remembers which batches the node already started (or may have started) there,
 // so a retry never uploads them a second time and never rings the same people twice.
+//
+// It lives in the node's execution context (`getContext('node')`): n8n keeps that object in the
+// execution's own data, hands the same one to every try of the node, starts each execution with
+// an empty one and drops it with the execution. So no entry is ever evicted within a run, no
+// other execution can see or push out one, and a long-lived worker keeps nothing between runs.
 
 /** The API's answer to a started batch, as documented. */
 export interface StartBatchResponse {
@@ -17,50 +22,36 @@ export type LedgerEntry =
 	| { outcome: 'started'; response: StartBatchResponse }
 	| { outcome: 'unknown'; reason: string };
 
-/** Remembers recent start attempts; old entries fall out so a long-lived worker stays small. */
-export class StartLedger {
-	private readonly entries = new Map<string, LedgerEntry>();
+/** Where in the node's context the entries are kept. */
+const LEDGER_FIELD = 'startedBatches';
 
-	constructor(private readonly capacity = 1000) {}
+/** The start attempts of one node in one execution, over a plain object the execution owns. */
+export class StartLedger {
+	constructor(private readonly entries: Record<string, LedgerEntry>) {}
 
 	find(key: string): LedgerEntry | undefined {
-		return this.entries.get(key);
+		return Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
 	}
 
 	record(key: string, entry: LedgerEntry): void {
-		this.entries.delete(key);
-		this.entries.set(key, entry);
-		if (this.entries.size > this.capacity) {
-			const oldest = this.entries.keys().next().value;
-			if (oldest !== undefined) this.entries.delete(oldest);
-		}
+		this.entries[key] = entry;
 	}
 }
 
-export const startLedger = new StartLedger();
-
-/** What makes two uploads the same batch: the exact CSV (by its SHA-256), the agent, the schedule and the callbacks. */
-export function uploadFingerprint(upload: {
-	csvSha256: string;
-	agentId: string;
-	scheduledAt?: string;
-	smartCallbackConfig?: string;
-}): string {
-	return createHash('sha256')
-		.update(`${upload.csvSha256}\0${upload.agentId}\0${upload.scheduledAt ?? 'now'}\0${upload.smartCallbackConfig ?? ''}`)
-		.digest('hex');
+/** The ledger of this node in the running execution (created empty on first use). */
+export function startLedgerOf(context: Pick<IExecuteFunctions, 'getContext'>): StartLedger {
+	const nodeContext: IContextObject = context.getContext('node');
+	const entries = nodeContext[LEDGER_FIELD] as Record<string, LedgerEntry> | undefined;
+	if (entries !== undefined && entries !== null && typeof entries === 'object') return new StartLedger(entries);
+	const fresh: Record<string, LedgerEntry> = {};
+	nodeContext[LEDGER_FIELD] = fresh;
+	return new StartLedger(fresh);
 }
 
 /**
- * One batch start within one execution. The run index tells apart the node's runs in a loop;
- * it stays the same when Retry On Fail tries the node again.
+ * One batch start of this node within its execution. The run index tells apart the node's runs
+ * in a loop; it stays the same when Retry On Fail tries the node again.
  */
-export function ledgerKey(parts: {
-	executionId: string;
-	nodeName: string;
-	runIndex: number;
-	itemIndex: number;
-	fingerprint: string;
-}): string {
-	return [parts.executionId, parts.nodeName, parts.runIndex, parts.itemIndex, parts.fingerprint].join('|');
+export function ledgerKey(parts: { runIndex: number; itemIndex: number; fingerprint: string }): string {
+	return [parts.runIndex, parts.itemIndex, parts.fingerprint].join('|');
 }
