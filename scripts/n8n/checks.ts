@@ -48,7 +48,7 @@ export async function executeExample(
 	const run = parseRun(result.stdout);
 	const runData = run?.data?.resultData?.runData ?? {};
 	const problems: string[] = [];
-	if (result.status !== 0) problems.push(result.status === null ? 'n8n was ended by a signal' : `exit code ${result.status}`);
+	if (result.status !== 0) problems.push(result.status === null ? `n8n was ended by ${result.signal ?? 'a signal'}` : `exit code ${result.status}`);
 	const error = run?.data?.resultData?.error?.message;
 	if (error) problems.push(`workflow error: ${error}`);
 	const batchIds = example.startBatchNodes.map((node) => runData[node]?.[0]?.data?.main?.[0]?.[0]?.json.batchId);

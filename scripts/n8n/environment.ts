@@ -36,6 +36,8 @@ export function n8nEnvironment(instance: N8nInstance, binaryDataMode: BinaryData
 
 export interface CommandResult {
 	status: number | null;
+	/** The signal that ended n8n, when one did. */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -58,6 +60,6 @@ export function n8nCommand(
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.on('error', reject);
-		child.on('close', (status) => resolve({ status, stdout, stderr }));
+		child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
 	});
 }
