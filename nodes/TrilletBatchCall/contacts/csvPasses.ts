@@ -1,6 +1,6 @@
 import { checkHeader, type HeaderCheck } from './columns';
 import { concludeValidation } from './concludeValidation';
-import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBytes, type CsvWriter, type RecordSpan } from './csv';
+import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBytes, type CsvLayout, type CsvWriter, type RecordSpan } from './csv';
 import { CsvRecordChecker } from './csvRecordChecker';
 import { ContactsError } from './errors';
 import type { NumberRules } from './phone';
@@ -20,6 +20,8 @@ export interface ScanPlan {
 	/** Already known before the scan: the file cannot go out as it is (encoding, BOM; line breaks are seen as it is read). */
 	rewrite: boolean;
 	sliceBytes: number | undefined;
+	/** The separator and `sep=` line (layout.ts); a file with either is always written again. */
+	layout: CsvLayout;
 }
 
 /** Data records the first pass writes out while the file looks clean, in case it is not. */
@@ -92,7 +94,7 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 		// Under `fail`, a row that cannot be called means nothing is sent.
 		const failed = plan.policy === 'fail' && records.contacts.problemCount > 0;
 		if (looksClean || failed) writer = undefined;
-	}, { sliceBytes: plan.sliceBytes, onSlice });
+	}, { ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes, onSlice });
 	// openCsvText refuses a file without a non-blank character, so the header was read.
 	if (header === undefined || records === undefined) throw new Error('The CSV has no header line');
 	const blankLines = stats.blankLines + records.blankRecords;
@@ -137,7 +139,7 @@ export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan
 			const cells = records.accept(fields, line);
 			if (cells !== undefined) writeRecord(writer, header, cells, span);
 		},
-		{ sliceBytes: plan.sliceBytes },
+		{ ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes },
 	);
 	return writer;
 }
