@@ -23,6 +23,7 @@ const OTHER_DELIMITERS: readonly CsvDelimiter[] = [';', '\t'];
 /** Excel's hint: `sep=` and one character, alone on the first line. */
 const SEP_LINE = /^sep=(.?)(?:\r\n|\n|\r|$)/;
 const LEADING_BOMS = /^\uFEFF+/;
+const LEADING_BLANK_LINES = /^[\r\n]+/;
 
 /** The layout of a CSV, judged by whether its header read with a separator has the `hasKeyColumn` it needs. */
 export function detectCsvLayout(csv: CsvBytes, hasKeyColumn: (fields: string[]) => boolean): CsvLayout {
@@ -30,10 +31,12 @@ export function detectCsvLayout(csv: CsvBytes, hasKeyColumn: (fields: string[]) 
 	if (text === undefined) return COMMA_LAYOUT;
 	const sep = SEP_LINE.exec(text);
 	if (sep !== null) return { delimiter: sepLineDelimiter(sep[1]), sepLine: true };
-	const comma = readHeader(text, ',');
+	// The reader skips blank lines before the header.
+	const header = text.replace(LEADING_BLANK_LINES, '');
+	const comma = readHeader(header, ',');
 	if (comma !== undefined && hasKeyColumn(comma)) return COMMA_LAYOUT;
-	const widened = OTHER_DELIMITERS.filter((delimiter) => (readHeader(text, delimiter)?.length ?? 0) > 1);
-	const fitting = widened.filter((delimiter) => hasKeyColumn(readHeader(text, delimiter) ?? []));
+	const widened = OTHER_DELIMITERS.filter((delimiter) => (readHeader(header, delimiter)?.length ?? 0) > 1);
+	const fitting = widened.filter((delimiter) => hasKeyColumn(readHeader(header, delimiter) ?? []));
 	if (fitting.length > 1) throw ambiguousSeparatorError();
 	if (fitting.length === 1) return { delimiter: fitting[0], sepLine: false };
 	// No reading finds the column: the one that splits the header (if only one does) names the
