@@ -99,7 +99,8 @@ export function toUntidyCsv(random: Random, rows: readonly string[][], options: 
 function untidyField(random: Random, field: string, fieldsInRow: number): string {
 	const mustQuote =
 		/[,\r\n]/.test(field) ||
-		field.startsWith('"') ||
+		// Blanks and then a quote are refused unquoted: readers disagree on them.
+		/^[ \t]*"/.test(field) ||
 		// A row of one empty field would otherwise be a blank line.
 		(fieldsInRow === 1 && field === '');
 	if (mustQuote || random() < 0.2) return `"${field.replace(/"/g, '""')}"`;

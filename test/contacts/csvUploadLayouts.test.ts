@@ -157,6 +157,19 @@ describe('prepareCsvFile: line breaks read one way by csv-parse and another by l
 		}
 	});
 
+	test('refuses blanks and then a quote in an unquoted field, which trimming readers read as a quoted value', () => {
+		const error = contactsErrorFrom(() => prepareCsvFile(utf8('phone_number,name\n+14155550101, "Smith, Ann"\n'), { invalidRows: 'skip' }));
+		expect(error.message).toBe(
+			'The CSV has a field on line 2 that starts with blanks and then a quote (" \\"Smith"): some programs read it as a quoted value, others keep the blanks and the quotes as part of the value.',
+		);
+		expect(error.hint).toMatch(/^Remove the blanks before the opening quote/);
+	});
+
+	test('keeps a quote inside an unquoted value, which every reader that reads it keeps, and sends it quoted', async () => {
+		const { csv } = await uploaded(utf8('phone_number;note\n+14155550101;He said "hi", twice\n'), { invalidRows: 'fail' });
+		expect(new TextDecoder().decode(csv)).toBe('phone_number,note\r\n+14155550101,"He said ""hi"", twice"\r\n');
+	});
+
 	test('a file csv-parse and line splitters read alike goes out as its own bytes', async () => {
 		const bytes = utf8('phone_number,note\r\n+14155550101,"one\ntwo"\r\n');
 		const { csv } = await uploaded(bytes, { invalidRows: 'fail' });

@@ -143,7 +143,10 @@ export class CsvScanner implements RecordSpan {
 			if (code === QUOTE) strayQuote = true;
 			pos++;
 		}
-		if (strayQuote) this.strayQuote = true;
+		if (strayQuote) {
+			if (opensAfterBlanks(text, start, pos)) throw quoteAfterBlanksError(this.line, text.slice(start, Math.min(pos, start + 40)));
+			this.strayQuote = true;
+		}
 		// escapeCsvField quotes a value with a quote or with a space or tab at either end.
 		if (strayQuote || (pos > start && (isSpaceOrTab(text.charCodeAt(start)) || isSpaceOrTab(text.charCodeAt(pos - 1))))) {
 			this.minimallyQuoted = false;
@@ -196,6 +199,26 @@ function mixedLineBreakError(line: number, found: LineBreak, fileLineBreak: Line
 		`The CSV ends its lines with ${LINE_BREAK_NAMES[fileLineBreak]}, but line ${line} ends with ${LINE_BREAK_NAMES[found]} outside quotes: ` +
 			'some programs read that as the start of a new row, others as part of the value, so the file is ambiguous.',
 		`If the line break belongs to the value, put the whole value in double quotes; otherwise remove the line break on line ${line} (or save the file again so that every line ends the same way).`,
+	);
+}
+
+/** Whether the unquoted field from `start` to `end` is blanks and then a quote (` "ab"`). */
+function opensAfterBlanks(text: string, start: number, end: number): boolean {
+	let pos = start;
+	while (pos < end && isSpaceOrTab(text.charCodeAt(pos))) pos++;
+	return pos > start && pos < end && text.charCodeAt(pos) === QUOTE;
+}
+
+/**
+ * ` "Smith, Ann"`: readers that trim blanks (csv-parse with trim, pandas with skipinitialspace)
+ * read a quoted value, others (Excel, Python's csv) keep the blanks and quotes and split at the
+ * comma inside. A quote elsewhere in an unquoted value (`He said "hi"`) is kept by every reader
+ * that reads it (csv-parse without relax_quotes refuses it), and is sent quoted.
+ */
+function quoteAfterBlanksError(line: number, field: string): ContactsError {
+	return new ContactsError(
+		`The CSV has a field on line ${line} that starts with blanks and then a quote (${JSON.stringify(field)}): some programs read it as a quoted value, others keep the blanks and the quotes as part of the value.`,
+		'Remove the blanks before the opening quote. If the quotes belong to the value, put the whole field in quotes and write each quote inside it twice, e.g. " ""hi""".',
 	);
 }
 
