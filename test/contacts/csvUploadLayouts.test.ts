@@ -176,3 +176,10 @@ describe('prepareCsvFile: line breaks read one way by csv-parse and another by l
 		expect(Buffer.from(csv).equals(bytes)).toBe(true);
 	});
 });
+
+describe('prepareCsvFile: a sep= line and nothing else', () => {
+	test.each(['sep=;', 'sep=;\n', 'sep=,\r\n\r\n'])('refuses %j, saying the header is missing', (text) => {
+		const error = contactsErrorFrom(() => prepareCsvFile(utf8(text), { invalidRows: 'fail' }));
+		expect(error.message).toBe('The CSV has only its first line, sep=…, and no header line below it.');
+	});
+});

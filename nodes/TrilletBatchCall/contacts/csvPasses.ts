@@ -95,8 +95,13 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 		const failed = plan.policy === 'fail' && records.contacts.problemCount > 0;
 		if (looksClean || failed) writer = undefined;
 	}, { ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes, onSlice });
-	// openCsvText refuses a file without a non-blank character, so the header was read.
-	if (header === undefined || records === undefined) throw new Error('The CSV has no header line');
+	// openCsvText refuses a file without a non-blank character: only a sep= line can be all there is.
+	if (header === undefined || records === undefined) {
+		throw new ContactsError(
+			'The CSV has only its first line, sep=…, and no header line below it.',
+			`Add a header line with a "phone_number" column below the sep= line, and the contacts below it.`,
+		);
+	}
 	const blankLines = stats.blankLines + records.blankRecords;
 	// A quote written inside an unquoted value (`He said "hi"`) is refused by strict parsers; one in a
 	// quoted value is already written as `""` and may go out as it is.
