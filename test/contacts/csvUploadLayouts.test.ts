@@ -183,3 +183,10 @@ describe('prepareCsvFile: a sep= line and nothing else', () => {
 		expect(error.message).toBe('The CSV has only its first line, sep=…, and no header line below it.');
 	});
 });
+
+describe('prepareCsvFile: rows of a ;-separated file', () => {
+	test('names the separator in the advice for a row with too many fields', () => {
+		const error = contactsErrorFrom(() => prepareCsvFile(utf8('phone_number;name\n+14155550101;Smith; Ann\n'), { invalidRows: 'fail' }));
+		expect(error.message).toMatch(/line 2.*3 fields, the header has 2: quote fields that contain ';'/);
+	});
+});

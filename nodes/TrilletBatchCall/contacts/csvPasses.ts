@@ -81,7 +81,7 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 			const rawHeader = fields.map(detachString);
 			header = checkHeader(rawHeader);
 			headerChanged = header.columns.length !== rawHeader.length || header.columns.some((column, index) => column !== rawHeader[index]);
-			records = new CsvRecordChecker(header, plan.policy, plan.numbers);
+			records = new CsvRecordChecker(header, plan.policy, plan.numbers, plan.layout.delimiter);
 			writer = new CsvBlobWriter(header.columns);
 			return;
 		}
@@ -131,7 +131,7 @@ function writeRecord(writer: CsvWriter, header: HeaderCheck, cells: string[], sp
 
 /** The second pass: writes the records that are called, cleaned up, with a fresh checker that decides as the first did. */
 export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan): CsvBlobWriter {
-	const records = new CsvRecordChecker(header, plan.policy, plan.numbers);
+	const records = new CsvRecordChecker(header, plan.policy, plan.numbers, plan.layout.delimiter);
 	const writer = new CsvBlobWriter(header.columns);
 	let isHeader = true;
 	readCsvRecords(

@@ -16,9 +16,10 @@ export type { RecordSpan } from './scanner';
 //   `blankLines`). A line of spaces or of commas is a record like any other: only the caller
 //   knows the columns, so it decides whether such a row is empty (see `isBlankRecord`).
 // - A quote opens a quoted field only as the first character of the field. A quote anywhere
-//   else in an unquoted field (`ab"c`, ` "ab"`) is kept literally, as csv-parse's relax_quotes
-//   does: spreadsheets write such values and the intent is clear.
-// - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous.
+//   else in an unquoted field (`ab"c`) is kept literally, as csv-parse's relax_quotes does:
+//   spreadsheets write such values and the intent is clear.
+// - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous. So are
+//   blanks before a quote (` "ab"`), which trimming readers take as a quoted value.
 // - Leading U+FEFF characters (byte order marks that survived decoding) are ignored.
 // - Fields are returned as written, not trimmed.
 //
