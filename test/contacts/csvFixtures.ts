@@ -63,10 +63,12 @@ export interface UntidyCsv {
 const LINE_BREAKS = ['\r\n', '\n', '\r'] as const;
 
 /**
- * Writes rows the way assorted tools do: mixed CRLF / LF / CR, needless quotes, stray quotes
- * left unquoted, blank lines, with or without a final line break.
+ * Writes rows the way assorted tools do: mixed CRLF / LF / CR (or, with `oneLineBreak`, one of
+ * them for the whole file, as an upload must have), needless quotes, stray quotes left unquoted,
+ * blank lines, with or without a final line break.
  */
-export function toUntidyCsv(random: Random, rows: readonly string[][]): UntidyCsv {
+export function toUntidyCsv(random: Random, rows: readonly string[][], options: { oneLineBreak?: boolean } = {}): UntidyCsv {
+	const fileBreak = options.oneLineBreak === true ? pick(random, LINE_BREAKS) : undefined;
 	let text = '';
 	let line = 1;
 	let blankLines = 0;
@@ -75,7 +77,7 @@ export function toUntidyCsv(random: Random, rows: readonly string[][]): UntidyCs
 	rows.forEach((row, rowIndex) => {
 		while (random() < 0.15) {
 			// After a lone CR, an LF would join it into one CRLF line break.
-			previousBreak = pick(random, previousBreak === '\r' ? ['\r\n', '\r'] : LINE_BREAKS);
+			previousBreak = fileBreak ?? pick(random, previousBreak === '\r' ? ['\r\n', '\r'] : LINE_BREAKS);
 			text += previousBreak;
 			line++;
 			blankLines++;
@@ -85,7 +87,7 @@ export function toUntidyCsv(random: Random, rows: readonly string[][]): UntidyCs
 		line += row.reduce((breaks, field) => breaks + countLineBreaks(field), 0);
 		const isLast = rowIndex === rows.length - 1;
 		if (!isLast || random() < 0.5) {
-			previousBreak = pick(random, LINE_BREAKS);
+			previousBreak = fileBreak ?? pick(random, LINE_BREAKS);
 			text += previousBreak;
 			line++;
 		}
@@ -97,7 +99,8 @@ export function toUntidyCsv(random: Random, rows: readonly string[][]): UntidyCs
 function untidyField(random: Random, field: string, fieldsInRow: number): string {
 	const mustQuote =
 		/[,\r\n]/.test(field) ||
-		field.startsWith('"') ||
+		// Blanks and then a quote are refused unquoted: readers disagree on them.
+		/^[ \t]*"/.test(field) ||
 		// A row of one empty field would otherwise be a blank line.
 		(fieldsInRow === 1 && field === '');
 	if (mustQuote || random() < 0.2) return `"${field.replace(/"/g, '""')}"`;

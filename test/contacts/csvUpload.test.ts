@@ -130,10 +130,23 @@ describe('prepareCsvFile: files that are cleaned up before upload', () => {
 		expect(new TextDecoder().decode(csv)).toBe('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob\r\n');
 	});
 
-	it('rewrites CRLF and LF mixed in one file with CRLF only', async () => {
+	it('refuses CRLF and LF mixed outside quotes, which csv-parse and line splitters read differently', () => {
 		const input = utf8('phone_number,name\r\n+14155550123,Ada\n+14155550124,Bob\r\n');
+		const error = contactsErrorFrom(() => prepareCsvFile(input, fail));
+		expect(error.message).toBe(
+			'The CSV ends its lines with CRLF (Windows line breaks), but line 2 ends with a bare LF (a Unix line break) outside quotes: ' +
+				'some programs read that as the start of a new row, others as part of the value, so the file is ambiguous.',
+		);
+		expect(error.hint).toMatch(/put the whole value in double quotes; otherwise remove the line break on line 2/);
+	});
+
+	it('keeps line breaks of any kind inside quoted values', async () => {
+		const input = utf8('phone_number,note\r\n+14155550123,"one\ntwo\rthree"\r\n');
 		const { csv } = await uploaded(input, fail);
-		expect(new TextDecoder().decode(csv)).toBe('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob\r\n');
+		expect(readCsv(csv)).toEqual([
+			['phone_number', 'note'],
+			['+14155550123', 'one\ntwo\rthree'],
+		]);
 	});
 
 	it('quotes a value whose quotes were written without quoting the field, as strict parsers require', async () => {
@@ -195,7 +208,7 @@ describe('prepareCsvFile: untidy files from assorted tools', () => {
 			const cells = randomTable(random, 40, 3);
 			const header = ['phone_number', 'a', 'b', 'c'];
 			const written = cells.map((row, index) => [`+1 415 555 ${1000 + index}`, ...row]);
-			const { text } = toUntidyCsv(random, [header, ...written]);
+			const { text } = toUntidyCsv(random, [header, ...written], { oneLineBreak: true });
 			const { csv, report } = await uploaded(utf8(text), fail);
 			const expected = cells.map((row, index) => [`+1415555${1000 + index}`, ...row]);
 			expect(readCsv(csv)).toEqual([header, ...expected]);
@@ -345,11 +358,11 @@ describe('prepareCsvFile and common export shapes', () => {
 	});
 
 	it.each([
-		[';', 'phone_number;first_name\n+14155550101;Ann\n', /separates its columns with ";"/],
-		['tab', 'phone_number\tfirst_name\n+14155550101\tAnn\n', /separates its columns with tabs/],
-	])('names a %s separator and how to export with commas', (_, text, message) => {
-		const error = contactsErrorFrom(() => prepareCsvFile(utf8(text), { invalidRows: 'fail' }));
-		expect(error.message).toMatch(message);
-		expect(error.hint).toMatch(/Comma/);
+		[';', 'phone_number;first_name\n+14155550101;"Smith, Ann"\n', "The file separates its fields with ';'; it was sent to Trillet with commas."],
+		['tab', 'phone_number\tfirst_name\n+14155550101\t"Smith, Ann"\n', 'The file separates its fields with tabs; it was sent to Trillet with commas.'],
+	])('reads a file separated by %s and sends it with commas, saying so', async (_, text, warning) => {
+		const { csv, report } = await uploaded(utf8(text), { invalidRows: 'fail' });
+		expect(new TextDecoder().decode(csv)).toBe('phone_number,first_name\r\n+14155550101,"Smith, Ann"\r\n');
+		expect(report.warnings).toEqual([warning]);
 	});
 });

@@ -51,7 +51,8 @@ function randomContactCsv(random: Random): Uint8Array {
 		const ragged = random() < 0.1 ? row.slice(0, Math.floor(random() * width)) : random() < 0.05 ? [...row, ''] : row;
 		return [randomPhone(random, index), ...ragged];
 	});
-	const { text } = toUntidyCsv(random, [header, ...rows]);
+	// Mostly one kind of line break, as a readable upload has; sometimes mixed, which is refused.
+	const { text } = toUntidyCsv(random, [header, ...rows], { oneLineBreak: random() < 0.8 });
 	return utf8(random() < 0.1 ? `\uFEFF${text}` : text);
 }
 
@@ -88,9 +89,9 @@ describe('prepareCsvFile reads a file in slices as it reads the whole file', () 
 		expect(await expectSameForEverySlicing(bytes, 'fail', [1, 2, 3, 19])).toMatchObject({ sentAsIs: true });
 	});
 
-	test('a lone CR at the end of the last slice is still rewritten', async () => {
+	test('a lone CR at the end of the last slice of a CRLF file is refused however the file is cut', async () => {
 		const bytes = utf8('phone_number,name\r\n+14155550123,Ada\r\n+14155550124,Bob\r');
-		expect(await expectSameForEverySlicing(bytes, 'fail', [1, 2, 3])).toMatchObject({ sentAsIs: false });
+		expect(await expectSameForEverySlicing(bytes, 'fail', [1, 2, 3])).toHaveProperty('error.message', expect.stringMatching(/line 3 ends with a bare CR/));
 	});
 
 	test('errors name the same line whatever the slicing', async () => {

@@ -1,6 +1,6 @@
 import { checkHeader, type HeaderCheck } from './columns';
 import { concludeValidation } from './concludeValidation';
-import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBytes, type CsvWriter, type RecordSpan } from './csv';
+import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBytes, type CsvLayout, type CsvWriter, type RecordSpan } from './csv';
 import { CsvRecordChecker } from './csvRecordChecker';
 import { ContactsError } from './errors';
 import type { NumberRules } from './phone';
@@ -20,6 +20,8 @@ export interface ScanPlan {
 	/** Already known before the scan: the file cannot go out as it is (encoding, BOM; line breaks are seen as it is read). */
 	rewrite: boolean;
 	sliceBytes: number | undefined;
+	/** The separator and `sep=` line (layout.ts); a file with either is always written again. */
+	layout: CsvLayout;
 }
 
 /** Data records the first pass writes out while the file looks clean, in case it is not. */
@@ -79,7 +81,7 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 			const rawHeader = fields.map(detachString);
 			header = checkHeader(rawHeader);
 			headerChanged = header.columns.length !== rawHeader.length || header.columns.some((column, index) => column !== rawHeader[index]);
-			records = new CsvRecordChecker(header, plan.policy, plan.numbers);
+			records = new CsvRecordChecker(header, plan.policy, plan.numbers, plan.layout.delimiter);
 			writer = new CsvBlobWriter(header.columns);
 			return;
 		}
@@ -92,9 +94,14 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 		// Under `fail`, a row that cannot be called means nothing is sent.
 		const failed = plan.policy === 'fail' && records.contacts.problemCount > 0;
 		if (looksClean || failed) writer = undefined;
-	}, { sliceBytes: plan.sliceBytes, onSlice });
-	// openCsvText refuses a file without a non-blank character, so the header was read.
-	if (header === undefined || records === undefined) throw new Error('The CSV has no header line');
+	}, { ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes, onSlice });
+	// openCsvText refuses a file without a non-blank character: only a sep= line can be all there is.
+	if (header === undefined || records === undefined) {
+		throw new ContactsError(
+			'The CSV has only its first line, sep=…, and no header line below it.',
+			`Add a header line with a "phone_number" column below the sep= line, and the contacts below it.`,
+		);
+	}
 	const blankLines = stats.blankLines + records.blankRecords;
 	// A quote written inside an unquoted value (`He said "hi"`) is refused by strict parsers; one in a
 	// quoted value is already written as `""` and may go out as it is.
@@ -124,7 +131,7 @@ function writeRecord(writer: CsvWriter, header: HeaderCheck, cells: string[], sp
 
 /** The second pass: writes the records that are called, cleaned up, with a fresh checker that decides as the first did. */
 export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan): CsvBlobWriter {
-	const records = new CsvRecordChecker(header, plan.policy, plan.numbers);
+	const records = new CsvRecordChecker(header, plan.policy, plan.numbers, plan.layout.delimiter);
 	const writer = new CsvBlobWriter(header.columns);
 	let isHeader = true;
 	readCsvRecords(
@@ -137,7 +144,7 @@ export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan
 			const cells = records.accept(fields, line);
 			if (cells !== undefined) writeRecord(writer, header, cells, span);
 		},
-		{ sliceBytes: plan.sliceBytes },
+		{ ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes },
 	);
 	return writer;
 }

@@ -1,6 +1,6 @@
 import { unnamedColumnError, type HeaderCheck } from './columns';
 import { ContactChecker } from './contactChecker';
-import { isBlankRecord } from './csv';
+import { describeDelimiter, isBlankRecord, type CsvDelimiter } from './csv';
 import type { NumberRules } from './phone';
 import type { InvalidRowPolicy } from './types';
 
@@ -29,6 +29,8 @@ export class CsvRecordChecker {
 		private readonly header: HeaderCheck,
 		policy: InvalidRowPolicy,
 		numbers?: NumberRules,
+		/** The file's separator, named in the advice for a row with too many fields. */
+		private readonly delimiter: CsvDelimiter = ',',
 	) {
 		this.contacts = new ContactChecker(policy, numbers);
 		this.width = header.columns.length;
@@ -45,8 +47,9 @@ export class CsvRecordChecker {
 		if (fields.length > this.width) this.dropEmptyTrailingFields(fields, line);
 		if (fields.length > this.width) {
 			// Usually an unquoted comma: every cell after it has moved one column to the right.
-			const reason = `has ${fields.length} fields, the header has ${this.rawWidth}: quote fields that contain commas`;
-			this.contacts.reject({ line }, '', fields.join(','), reason);
+			const separator = this.delimiter === ',' ? 'commas' : describeDelimiter(this.delimiter);
+			const reason = `has ${fields.length} fields, the header has ${this.rawWidth}: quote fields that contain ${separator}`;
+			this.contacts.reject({ line }, '', fields.join(this.delimiter), reason);
 			return undefined;
 		}
 		if (fields.length < this.width) this.noteShortRecord(fields, line);

@@ -1,8 +1,8 @@
-import { csvFileOf, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile } from './csv';
+import { csvFileOf, describeDelimiter, detectCsvLayout, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile, type CsvLayout } from './csv';
 import { checkCsv, writeCleanCsv, type ScanPlan } from './csvPasses';
 import { checkOnFastPath, type FastPathResult } from './fastCsvPath';
 import type { NumberRules } from './phone';
-import { MAX_UPLOAD_BYTES, type InvalidRowPolicy, type ValidationReport } from './types';
+import { MAX_UPLOAD_BYTES, PHONE_COLUMN, type InvalidRowPolicy, type ValidationReport } from './types';
 import { assertWithinUploadLimit } from './uploadLimit';
 
 // Checks an uploaded CSV completely before anything is sent (the passes over it: csvPasses.ts).
@@ -53,9 +53,12 @@ export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): Pr
 	assertCsvSizeAccepted(bytes.length);
 	const encoding = options.encoding ?? 'utf-8';
 	const csv = openCsvText(bytes, encoding);
-	const reading = describeReading(csv, encoding);
-	const plan: ScanPlan = { policy: options.invalidRows, numbers: options.numbers, rewrite: reading.unchangedFrom === undefined, sliceBytes: options.sliceBytes };
-	const fast = options.sliceBytes === undefined ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
+	const layout = detectCsvLayout(csv, hasPhoneColumn);
+	const reading = withLayout(describeReading(csv, encoding), layout);
+	const plan: ScanPlan = { policy: options.invalidRows, numbers: options.numbers, rewrite: reading.unchangedFrom === undefined, sliceBytes: options.sliceBytes, layout };
+	// The fast path reads plain comma files only.
+	const plain = layout.delimiter === ',' && !layout.sepLine;
+	const fast = options.sliceBytes === undefined && plain ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
 	const { report, writer } = fast ?? checkOnGeneralPath(csv, plan, reading);
 	if (writer === undefined) {
 		// Nothing to clean up: send the uploaded bytes themselves (after a UTF-8 BOM), unchanged.
@@ -103,6 +106,23 @@ function describeReading(csv: CsvBytes, encoding: CsvEncoding): Reading {
 		};
 	}
 	return { unchangedFrom: undefined, warnings: [`The file was read as ${encoding} and converted to UTF-8.`] };
+}
+
+/** A file read with `;` or tabs, or with a `sep=` line, is written again: Trillet reads commas. */
+function withLayout(reading: Reading, layout: CsvLayout): Reading {
+	const warnings = [...reading.warnings];
+	if (layout.sepLine) {
+		warnings.push(`The first line of the file is Excel's separator hint (sep=${layout.delimiter === '\t' ? '<tab>' : layout.delimiter}); it was not sent.`);
+	}
+	if (layout.delimiter !== ',') {
+		warnings.push(`The file separates its fields with ${describeDelimiter(layout.delimiter)}; it was sent to Trillet with commas.`);
+	}
+	const plain = layout.delimiter === ',' && !layout.sepLine;
+	return { unchangedFrom: plain ? reading.unchangedFrom : undefined, warnings };
+}
+
+function hasPhoneColumn(fields: string[]): boolean {
+	return fields.some((field) => field.replace(/^\uFEFF/, '').trim() === PHONE_COLUMN);
 }
 
 function isAscii(bytes: Uint8Array): boolean {

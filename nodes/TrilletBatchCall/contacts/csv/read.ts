@@ -1,5 +1,5 @@
 import { CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvBytes } from './decode';
-import { CsvScanner, type RecordSpan } from './scanner';
+import { CsvScanner, type LineBreak, type RecordSpan } from './scanner';
 
 export type { RecordSpan } from './scanner';
 
@@ -7,14 +7,19 @@ export type { RecordSpan } from './scanner';
 //
 // Choices (the tests hold csv-parse to the same ones: skip_empty_lines, relax_quotes,
 // record_delimiter CRLF / LF / CR):
-// - Line endings: CRLF, LF and a lone CR all end a line, and may be mixed in one file.
+// - Line endings: CRLF, LF and a lone CR all end a line, and may be mixed in one file, unless
+//   the caller asks for one kind per file (oneLineBreakKind, for uploads): then the first line
+//   break outside quotes decides (as in csv-parse), and another kind outside quotes is refused,
+//   because csv-parse keeps it in the value where readers that split on any line break start a row.
+// - The separator is a comma unless the caller says `;` or tab (see layout.ts).
 // - Blank lines: only a line with no characters at all is skipped (and counted in
 //   `blankLines`). A line of spaces or of commas is a record like any other: only the caller
 //   knows the columns, so it decides whether such a row is empty (see `isBlankRecord`).
 // - A quote opens a quoted field only as the first character of the field. A quote anywhere
-//   else in an unquoted field (`ab"c`, ` "ab"`) is kept literally, as csv-parse's relax_quotes
-//   does: spreadsheets write such values and the intent is clear.
-// - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous.
+//   else in an unquoted field (`ab"c`) is kept literally, as csv-parse's relax_quotes does:
+//   spreadsheets write such values and the intent is clear.
+// - Text after a closing quote (`"ab"c`, `"ab" ,`) is an error: the value is ambiguous. So are
+//   blanks before a quote (` "ab"`), which trimming readers take as a quoted value.
 // - Leading U+FEFF characters (byte order marks that survived decoding) are ignored.
 // - Fields are returned as written, not trimmed.
 //
@@ -43,8 +48,8 @@ const LF = 0x0a;
 const BYTE_ORDER_MARK = 0xfeff;
 
 /** Reads `text` record by record (the header first). */
-export function forEachCsvRecord(text: string, onRecord: CsvRecordCallback): CsvParseStats {
-	const reader = new CsvReader(onRecord);
+export function forEachCsvRecord(text: string, onRecord: CsvRecordCallback, layout: ReadLayout = {}): CsvParseStats {
+	const reader = new CsvReader(onRecord, layout);
 	reader.read(text, true);
 	return reader.stats();
 }
@@ -59,8 +64,20 @@ export class CsvReader {
 	private records = 0;
 	private blankLines = 0;
 	private readonly bounds: number[] = [];
+	private lineBreak: LineBreak | undefined;
+	private readonly delimiter: number;
+	/** The first record is a `sep=` line, not data: read, never passed on. */
+	private skipRecord: boolean;
+	private readonly oneLineBreakKind: boolean;
 
-	constructor(private readonly onRecord: CsvRecordCallback) {}
+	constructor(
+		private readonly onRecord: CsvRecordCallback,
+		layout: ReadLayout = {},
+	) {
+		this.delimiter = (layout.delimiter ?? ',').charCodeAt(0);
+		this.skipRecord = layout.sepLine === true;
+		this.oneLineBreakKind = layout.oneLineBreakKind === true;
+	}
 
 	/** Characters kept from earlier pieces because the record they start is not finished yet. */
 	get pendingLength(): number {
@@ -71,12 +88,15 @@ export class CsvReader {
 	read(text: string, last: boolean): void {
 		if (text.length > 0) this.lastCode = text.charCodeAt(text.length - 1);
 		const input = this.carry === '' ? text : this.carry + text;
-		const scanner = new CsvScanner(input, this.line, last, this.bounds);
+		const scanner = new CsvScanner(input, this.line, last, this.bounds, this.delimiter);
+		scanner.fileLineBreak = this.lineBreak;
+		scanner.oneLineBreakKind = this.oneLineBreakKind;
 		if (!this.started && input.length > 0) {
 			this.started = true;
 			while (input.charCodeAt(scanner.pos) === BYTE_ORDER_MARK) scanner.pos++;
 		}
 		const recordStart = this.readRecords(scanner);
+		this.lineBreak = scanner.fileLineBreak;
 		this.carry = recordStart < input.length ? input.slice(recordStart) : '';
 	}
 
@@ -101,6 +121,10 @@ export class CsvReader {
 			scanner.strayQuote = false;
 			const fields = scanner.readRecord();
 			if (fields === undefined) return start;
+			if (this.skipRecord) {
+				this.skipRecord = false;
+				continue;
+			}
 			this.records++;
 			this.onRecord(fields, this.line, scanner.strayQuote, scanner);
 		}
@@ -123,7 +147,20 @@ export function isBlankRecord(fields: readonly string[]): boolean {
 	return true;
 }
 
-export interface SliceOptions {
+/** How the text is laid out, when it is not a plain comma CSV. */
+export interface ReadLayout {
+	/** The character between fields; a comma unless given. */
+	delimiter?: ',' | ';' | '\t';
+	/** The first line is Excel's `sep=` hint, not the header. */
+	sepLine?: boolean;
+	/**
+	 * Refuse a line break, outside quotes, of another kind than the first (see scanner.ts). Set for
+	 * what is uploaded; other readers take CRLF, LF and CR mixed.
+	 */
+	oneLineBreakKind?: boolean;
+}
+
+export interface SliceOptions extends ReadLayout {
 	/** Bytes decoded at a time (tests use a few, to cut records everywhere). */
 	sliceBytes?: number;
 	/** Sees each slice of text before its records are read. */
@@ -134,7 +171,7 @@ export interface SliceOptions {
 export function readCsvRecords(csv: CsvBytes, onRecord: CsvRecordCallback, options: SliceOptions = {}): CsvParseStats {
 	const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
 	const slices = new CsvTextSlices(csv, sliceBytes);
-	const reader = new CsvReader(onRecord);
+	const reader = new CsvReader(onRecord, options);
 	for (;;) {
 		// A record longer than a slice is read again with each slice until it is complete: taking
 		// at least twice what it holds so far keeps that linear, however long the record.
