@@ -16,9 +16,15 @@ const LF = 0x0a;
 /** What readRecord returns when the record is not of the common shape. */
 export const GIVE_UP = -1;
 
-/** The bytes that end or open something in a field: comma, quote, CR, LF. */
+/**
+ * The bytes that end or open something in a field: comma, quote, CR, LF; and the control
+ * characters no contact list may hold (controlCharacters.ts), on which the reader gives up, so
+ * that a file read to its end on bytes is known to have none (every byte passes this table).
+ */
 const SPECIAL = new Uint8Array(256);
 SPECIAL[COMMA] = SPECIAL[QUOTE] = SPECIAL[CR] = SPECIAL[LF] = 1;
+for (let byte = 0; byte < 0x20; byte++) if (byte !== 0x09 && byte !== CR && byte !== LF) SPECIAL[byte] = 1;
+SPECIAL[0x7f] = 1;
 
 /**
  * Work done by the byte reader, for tests that prove its cost linear by counting (never by
@@ -132,7 +138,8 @@ export class ByteRecords {
 			} else if (byte === LF) {
 				if (this.crlf && bytes[pos - 1] !== CR) return GIVE_UP;
 				breaks++;
-			} else if (!this.crlf || bytes[pos + 1] !== LF) {
+			} else if (byte !== CR || !this.crlf || bytes[pos + 1] !== LF) {
+				// A lone CR, or a control character.
 				return GIVE_UP;
 			}
 		}
