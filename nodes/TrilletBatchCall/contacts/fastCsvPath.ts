@@ -1,9 +1,7 @@
-import { isUtf8 } from 'node:buffer';
-
 import { checkHeader, type HeaderCheck } from './columns';
 import { concludeValidation } from './concludeValidation';
 import { ContactChecker, type WrittenNumber } from './contactChecker';
-import { ByteRecords, CsvBlobWriter, CsvTextSlices, GIVE_UP, type CsvBytes } from './csv';
+import { ByteRecords, CsvBlobWriter, CsvTextSlices, GIVE_UP, isUtf8, type CsvBytes } from './csv';
 import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './fastPhoneNumbers';
 import { normalisePhoneNumber, type NumberRules } from './phone';
 import { RowFates, RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './fastRowBytes';
@@ -13,7 +11,7 @@ import type { InvalidRowPolicy, ValidationReport } from './types';
 // fastPhoneNumbers.ts, fastRowBytes.ts and csv/byteRecords.ts. A UTF-8 file in the common shape
 // (one kind of line break, no blank lines, every row as wide as the header) is checked on its
 // bytes. What each trick buys, measured on the bench's 600,000-row file (`npm run bench`):
-// - UTF-8 is validated by Node's native isUtf8, and control characters are found by the byte
+// - UTF-8 is validated by a loop that steps over ASCII (csv/byteRecords.ts), and control characters are found by the byte
 //   reader's own table (csv/byteRecords.ts) instead of decoding the whole file and searching it
 //   with a regular expression: ~10% of checking a clean file.
 // - Commas, quotes and line breaks are found by one loop over a 256-entry table (byteRecords.ts).
@@ -46,13 +44,7 @@ export function checkOnFastPath(
 	numbers?: NumberRules,
 ): FastPathResult | undefined {
 	if (csv.decoding !== 'utf-8') return undefined;
-	let result: FastPathResult | undefined;
-	try {
-		result = isUtf8(csv.body) ? checkBytes(csv, policy, readingWarnings, numbers) : undefined;
-	} catch (error) {
-		refuseUnusableText(csv);
-		throw error;
-	}
+	const result = isUtf8(csv.body) ? checkBytes(csv, policy, readingWarnings, numbers) : undefined;
 	if (result === undefined) refuseUnusableText(csv);
 	return result;
 }
@@ -60,7 +52,7 @@ export function checkOnFastPath(
 /**
  * Bytes that are not UTF-8 and control characters are refused before anything else, with the
  * general reader's messages. A file read to its end on bytes has neither (isUtf8 and the byte
- * reader's table), so only a file the fast path gives up on, or finds a problem in, is decoded here.
+ * reader's table), so only a file the fast path gives up on is decoded here.
  */
 function refuseUnusableText(csv: CsvBytes): void {
 	new CsvTextSlices(csv).checkRest();
@@ -174,6 +166,12 @@ function readHeader(records: ByteRecords, decode: Decode): { check: HeaderCheck;
 	const width = records.readRecord();
 	if (width === GIVE_UP) return undefined;
 	const raw = Array.from({ length: width }, (_, index) => records.fieldText(index, decode));
-	const check = checkHeader(raw);
+	let check: HeaderCheck;
+	try {
+		check = checkHeader(raw);
+	} catch {
+		// A header with a problem: the general reader reports it, after what it refuses first.
+		return undefined;
+	}
 	return { check, changed: check.columns.length !== raw.length || check.columns.some((column, index) => column !== raw[index]) };
 }
