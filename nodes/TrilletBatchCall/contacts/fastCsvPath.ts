@@ -3,8 +3,8 @@ import { concludeValidation } from './concludeValidation';
 import { ContactChecker, type WrittenNumber } from './contactChecker';
 import { ByteRecords, CsvBlobWriter, CsvTextSlices, GIVE_UP, isUtf8, type CsvBytes } from './csv';
 import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './fastPhoneNumbers';
-import { normalisePhoneNumber, type NumberRules } from './phone';
-import { RowFates, RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './fastRowBytes';
+import type { NumberRules } from './phone';
+import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './fastRowBytes';
 import type { InvalidRowPolicy, ValidationReport } from './types';
 
 // The fast path: all the performance machinery of the contacts core is here, in
@@ -19,9 +19,9 @@ import type { InvalidRowPolicy, ValidationReport } from './types';
 //   one integer, with no string (fastPhoneNumbers.ts): a string, three regular expressions and a
 //   map lookup less per row; the duplicate table holds those integers and is sized once from
 //   the rows expected (firstSeenNumbers.ts). Together about half of checking a clean file.
-// - The first pass keeps each row's fate in one byte (fastRowBytes.ts), so a file that must be
-//   rewritten is copied in a second pass as byte ranges into one buffer, with no string and no
-//   phone check per row, and handed to the writer a buffer at a time.
+// - A file that must be rewritten is copied in the same pass, from its first row that needs a
+//   change, as byte ranges into one buffer (fastRowBytes.ts), with no string per row, and handed
+//   to the writer 64 KB at a time: a formatted file is read once, not twice.
 // - A file that needs no change is sent as its own bytes by the caller (csvUpload.ts).
 // Anything else, or anything in doubt, gives up (undefined): the general reader (csvPasses.ts)
 // reads the file from the start and decides. Both paths send the same bytes with the same
@@ -66,100 +66,109 @@ function checkBytes(csv: CsvBytes, policy: InvalidRowPolicy, readingWarnings: st
 	const crlf = firstLf > 0 && body[firstLf - 1] === CR;
 	const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 	const decode = (from: number, to: number) => text.toString('utf8', from, to);
-	const checked = checkRows(new ByteRecords(body, crlf), policy, decode, numbers, estimateRows(body));
-	if (checked === undefined) return undefined;
-	const { header, contacts, fates, changed } = checked;
-	const report = concludeValidation(contacts, fates.count, header.columns, [...header.warnings, ...readingWarnings]);
-	if (!changed) return { report };
-	return { report, writer: writeRows(new ByteRecords(body, crlf), header, fates, decode, numbers) };
+	const records = new ByteRecords(body, crlf);
+	const header = readHeader(records, decode);
+	if (header === undefined) return undefined;
+	const pass = new FastPass(records, crlf, header.check, decode, new ContactChecker(policy, numbers, estimateRows(body)));
+	if (header.changed) pass.startWriting(0);
+	if (!pass.readRows()) return undefined;
+	const report = concludeValidation(pass.contacts, pass.rowsRead, header.check.columns, [...header.check.warnings, ...readingWarnings]);
+	return { report, writer: pass.finish() };
 }
 
 type Decode = (from: number, to: number) => string;
 
-interface CheckedRows {
-	header: HeaderCheck;
-	contacts: ContactChecker;
-	fates: RowFates;
-	changed: boolean;
-}
+/**
+ * One pass over the rows: each row's number is checked and, from the first row that cannot go
+ * out as it is (the rows before it are copied then), each row sent is written as it is read.
+ */
+class FastPass {
+	rowsRead = 0;
+	private readonly plain = new PlainNumberReader();
+	private readonly written: WrittenNumber;
+	private writer?: CsvBlobWriter;
+	private out?: RowBytes;
 
-/** The first pass: the header and every row's phone number; undefined when the file is not of the common shape. */
-function checkRows(
-	records: ByteRecords,
-	policy: InvalidRowPolicy,
-	decode: Decode,
-	numbers: NumberRules | undefined,
-	expectedRows: number,
-): CheckedRows | undefined {
-	const header = readHeader(records, decode);
-	if (header === undefined) return undefined;
-	const { columns, phoneIndex } = header.check;
-	const contacts = new ContactChecker(policy, numbers, expectedRows);
-	const fates = new RowFates(expectedRows);
-	const plain = new PlainNumberReader();
-	const written = writtenNumber(records, phoneIndex, decode, plain);
-	const { bytes, starts, ends } = records;
-	let changed = header.changed;
-	while (!records.done) {
-		if (records.readRecord() !== columns.length) return undefined;
-		const reading = plain.read(bytes, starts[phoneIndex], ends[phoneIndex]);
-		let fate: Fate;
-		if (reading !== NOT_PLAIN) {
-			const called = contacts.checkPlainNumber(records.line, plain.digits, reading === PLAIN_FORMATTED, written);
-			fate = !called ? LEFT_OUT : reading === PLAIN_E164 ? AS_WRITTEN : DIGITS_ONLY;
-		} else {
-			const phone = records.fieldText(phoneIndex, decode);
-			// A row without a number may be a blank row (`,,,`), which the general reader leaves out.
-			if (phone.trim() === '') return undefined;
-			const sent = contacts.check({ line: records.line }, phone);
-			fate = sent === undefined ? LEFT_OUT : sent === phone ? AS_WRITTEN : NORMALISED;
-		}
-		fates.add(fate);
-		if (fate !== AS_WRITTEN) changed = true;
+	constructor(
+		/** The file's records, the header read. */
+		private readonly records: ByteRecords,
+		private readonly crlf: boolean,
+		private readonly header: HeaderCheck,
+		private readonly decode: Decode,
+		readonly contacts: ContactChecker,
+	) {
+		const { plain } = this;
+		this.written = { raw: () => records.fieldText(header.phoneIndex, decode), e164: () => `+${plain.digits}` };
 	}
-	return fates.count === 0 ? undefined : { header: header.check, contacts, fates, changed };
-}
 
-/** The number of the record just read as text, for a message (one object for the whole file). */
-function writtenNumber(records: ByteRecords, phoneIndex: number, decode: Decode, plain: PlainNumberReader): WrittenNumber {
-	return { raw: () => records.fieldText(phoneIndex, decode), e164: () => `+${plain.digits}` };
-}
+	/** Reads every row; false when the file is not of the common shape. */
+	readRows(): boolean {
+		const { records, plain, contacts, header, decode } = this;
+		const { bytes, starts, ends } = records;
+		const { columns, phoneIndex } = header;
+		while (!records.done) {
+			if (records.readRecord() !== columns.length) return false;
+			const reading = plain.read(bytes, starts[phoneIndex], ends[phoneIndex]);
+			let fate: Fate;
+			let sent = '';
+			if (reading !== NOT_PLAIN) {
+				const called = contacts.checkPlainNumber(records.line, plain.digits, reading === PLAIN_FORMATTED, this.written);
+				fate = !called ? LEFT_OUT : reading === PLAIN_E164 ? AS_WRITTEN : DIGITS_ONLY;
+			} else {
+				const phone = records.fieldText(phoneIndex, decode);
+				// A row without a number may be a blank row (`,,,`), which the general reader leaves out.
+				if (phone.trim() === '') return false;
+				sent = contacts.check({ line: records.line }, phone) ?? '';
+				fate = sent === '' ? LEFT_OUT : sent === phone ? AS_WRITTEN : NORMALISED;
+			}
+			if (fate !== AS_WRITTEN && this.out === undefined) this.startWriting(this.rowsRead);
+			this.rowsRead++;
+			if (this.out !== undefined && fate !== LEFT_OUT) this.writeRow(records, fate, sent);
+		}
+		return this.rowsRead > 0;
+	}
 
-/** The second pass: copies every row that is called, with its number in E.164, as the general path writes it. */
-function writeRows(records: ByteRecords, header: HeaderCheck, fates: RowFates, decode: Decode, numbers?: NumberRules): CsvBlobWriter {
-	readHeader(records, decode);
-	const writer = new CsvBlobWriter(header.columns);
-	const out = new RowBytes(writer);
-	const { bytes, starts, ends } = records;
-	const { phoneIndex } = header;
-	const normalised = () => {
-		const result = normalisePhoneNumber(records.fieldText(phoneIndex, decode), numbers);
-		return result.ok ? result.phone : '';
-	};
-	for (let row = 0; !records.done; row++) {
-		records.readRecord();
-		const fate = fates.get(row);
-		if (fate === LEFT_OUT) continue;
+	/** Starts the copy, with the `rows` rows before this one as they are (read again: they were all sent unchanged). */
+	startWriting(rows: number): void {
+		this.writer = new CsvBlobWriter(this.header.columns);
+		this.out = new RowBytes(this.writer);
+		const before = new ByteRecords(this.records.bytes, this.crlf);
+		readHeader(before, this.decode);
+		for (let row = 0; row < rows; row++) {
+			before.readRecord();
+			this.writeRow(before, AS_WRITTEN, '');
+		}
+	}
+
+	/** The copy, or undefined when the file goes out as it is. */
+	finish(): CsvBlobWriter | undefined {
+		this.out?.flush();
+		return this.writer;
+	}
+
+	/** Writes the record just read, with its number as sent (`sent`: for NORMALISED), as the general path writes it. */
+	private writeRow(records: ByteRecords, fate: Fate, sent: string): void {
+		const out = this.out as RowBytes;
+		const { bytes, starts, ends } = records;
+		const { phoneIndex } = this.header;
 		if (!records.minimallyQuoted) {
-			// Quoted more than needed, or spaces around a value: written field by field, as the general path writes it.
+			// Quoted more than needed, or spaces around a value: written field by field.
 			out.flush();
-			const cells = header.columns.map((_, index) => records.fieldText(index, decode));
-			if (fate !== AS_WRITTEN) cells[phoneIndex] = normalised();
-			writer.addRow(cells);
-			continue;
+			const cells = this.header.columns.map((_, index) => records.fieldText(index, this.decode));
+			if (fate !== AS_WRITTEN) cells[phoneIndex] = fate === DIGITS_ONLY ? `+${this.plain.digits}` : sent;
+			(this.writer as CsvBlobWriter).addRow(cells);
+			return;
 		}
 		if (fate === AS_WRITTEN) {
 			out.copy(bytes, starts[0], records.recordEnd);
 		} else {
 			out.copy(bytes, starts[0], starts[phoneIndex]);
 			if (fate === DIGITS_ONLY) out.copyDigits(bytes, starts[phoneIndex], ends[phoneIndex]);
-			else out.ascii(normalised());
+			else out.ascii(sent);
 			out.copy(bytes, ends[phoneIndex], records.recordEnd);
 		}
 		out.endRow();
 	}
-	out.flush();
-	return writer;
 }
 
 function readHeader(records: ByteRecords, decode: Decode): { check: HeaderCheck; changed: boolean } | undefined {
