@@ -25,9 +25,13 @@ describe('isUtf8', () => {
 				if (random() < 0.7) bytes.push(...samples[Math.floor(random() * samples.length)]);
 				else bytes.push(edges[Math.floor(random() * edges.length)]);
 			}
-			const array = Uint8Array.from(bytes);
+			// Long ASCII runs (read four bytes at a time) before and after, at every alignment.
+			const ascii = Array.from({ length: Math.floor(random() * 12) }, () => 0x61);
+			const offset = Math.floor(random() * 4);
+			const padded = Uint8Array.from([...Array.from({ length: offset }, () => 0x62), ...ascii, ...bytes, ...ascii]);
+			const array = padded.subarray(offset);
 			if (decodes(array)) valid++;
-			expect([bytes, isUtf8(array)]).toEqual([bytes, decodes(array)]);
+			expect([bytes, offset, isUtf8(array)]).toEqual([bytes, offset, decodes(array)]);
 		}
 		expect(valid).toBeGreaterThan(2_000);
 		expect(valid).toBeLessThan(18_000);

@@ -176,26 +176,45 @@ export class ByteRecords {
 
 /**
  * Whether the bytes are UTF-8 as a fatal TextDecoder reads it (no overlong forms, surrogates or
- * code points past U+10FFFF), stepping over ASCII a byte at a time: ~10× faster than decoding
- * the file to find out (bench, 20 MB). False only tells the caller to decode and report.
+ * code points past U+10FFFF). ASCII is stepped over four bytes at a time through a 32-bit view:
+ * ~10× faster than decoding the file to find out (bench, 20 MB). False only tells the caller to
+ * decode and report.
  */
 export function isUtf8(bytes: Uint8Array): boolean {
 	const { length } = bytes;
+	// Four-byte words start where the underlying buffer is aligned.
+	const alignedFrom = (4 - (bytes.byteOffset & 3)) & 3;
+	const wordCount = length > alignedFrom ? (length - alignedFrom) >>> 2 : 0;
+	const words = wordCount === 0 ? new Uint32Array(0) : new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, wordCount);
 	let pos = 0;
 	while (pos < length) {
+		if (pos >= alignedFrom && (pos - alignedFrom) % 4 === 0) {
+			let word = (pos - alignedFrom) >>> 2;
+			while (word < words.length && (words[word] & 0x80808080) === 0) word++;
+			pos = alignedFrom + word * 4;
+			if (pos >= length) break;
+		}
 		const lead = bytes[pos];
 		if (lead < 0x80) {
 			pos++;
 			continue;
 		}
-		const size = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-		if (size === 0 || pos + size > length) return false;
-		const second = bytes[pos + 1];
-		const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-		const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-		if (second < low || second > high) return false;
-		for (let next = pos + 2; next < pos + size; next++) if ((bytes[next] & 0xc0) !== 0x80) return false;
+		const size = sequenceLength(bytes, pos);
+		if (size === 0) return false;
 		pos += size;
 	}
 	return true;
+}
+
+/** The length of the UTF-8 sequence of several bytes at `pos`, or 0 when it is not one. */
+function sequenceLength(bytes: Uint8Array, pos: number): number {
+	const lead = bytes[pos];
+	const size = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+	if (size === 0 || pos + size > bytes.length) return 0;
+	const second = bytes[pos + 1];
+	const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+	const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+	if (second < low || second > high) return 0;
+	for (let next = pos + 2; next < pos + size; next++) if ((bytes[next] & 0xc0) !== 0x80) return 0;
+	return size;
 }
