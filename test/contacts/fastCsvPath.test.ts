@@ -70,6 +70,37 @@ describe('the fast path and the general reader send the same', () => {
 	});
 });
 
+describe('the fast path refuses what the general reader refuses, first', () => {
+	const controlError = /control character \(U\+0001\)/;
+
+	test('a control character before the LF of a quoted value in a CRLF file (not taken for a CR)', () => {
+		const bytes = utf8('phone_number,note\r\n+14155550123,"a\u0001\nb"\r\n+14155550124,x\r\n');
+		expect(() => prepareCsvFile(bytes, { invalidRows: 'fail' })).toThrow(controlError);
+	});
+
+	test('a control character far in, before a problem the header has', () => {
+		const rows = Array.from({ length: 50 }, (_, index) => `x${index},y`).join('\n');
+		const bytes = utf8(`name,note\n${rows}\nz\u0001,y\n`);
+		expect(() => prepareCsvFile(bytes, { invalidRows: 'fail' })).toThrow(controlError);
+	});
+
+	test('bytes that are not UTF-8, on a file of the common shape', () => {
+		const bytes = Buffer.concat([utf8('phone_number,name\n+14155550123,Zo'), Buffer.from([0xeb]), utf8('\n')]);
+		const general = prepareCsvFileError(bytes, bytes.length);
+		expect(general).toBeInstanceOf(ContactsError);
+		expect(prepareCsvFileError(bytes, undefined)?.message).toBe(general?.message);
+	});
+
+	function prepareCsvFileError(bytes: Uint8Array, sliceBytes: number | undefined): Error | undefined {
+		try {
+			prepareCsvFile(bytes, { invalidRows: 'fail', sliceBytes, encoding: 'utf-8' });
+			return undefined;
+		} catch (error) {
+			return error as Error;
+		}
+	}
+});
+
 describe('the fast path costs work linear in the file', () => {
 	function cleanFile(rows: number): Uint8Array {
 		const lines = Array.from({ length: rows }, (_, index) => `+1${2_012_000_000 + index},"Zoë, ""Z""",plain ${index}`);
@@ -84,12 +115,22 @@ describe('the fast path costs work linear in the file', () => {
 		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(bytes.length);
 	});
 
-	test('rewrites a formatted file in two passes over its bytes', () => {
+	test('rewrites a formatted file in one pass over its bytes (the header read twice)', () => {
 		const lines = Array.from({ length: 10_000 }, (_, index) => `+1 ${2_012_000_000 + index},x`);
 		const bytes = utf8(`phone_number,note\n${lines.join('\n')}\n`);
 		const before = { ...byteReaderWork };
 		prepareCsvFile(bytes, { invalidRows: 'fail' });
-		expect(byteReaderWork.records - before.records).toBe(2 * 10_001);
-		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(2 * bytes.length);
+		expect(byteReaderWork.records - before.records).toBe(10_001 + 1);
+		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(bytes.length + 'phone_number,note'.length);
+	});
+
+	test('rewrites a file whose first change is half-way in reading the rows before it twice, no more', () => {
+		const lines = Array.from({ length: 10_000 }, (_, index) => (index < 5_000 ? `+1${2_012_000_000 + index},x` : `+1 ${2_012_000_000 + index},x`));
+		const bytes = utf8(`phone_number,note\n${lines.join('\n')}\n`);
+		const before = { ...byteReaderWork };
+		const { report } = prepareCsvFile(bytes, { invalidRows: 'fail' });
+		expect(report.phoneNumbersNormalised).toBe(5_000);
+		expect(byteReaderWork.records - before.records).toBe(10_001 + 5_001);
+		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(1.5 * bytes.length);
 	});
 });

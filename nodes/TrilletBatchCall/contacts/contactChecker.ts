@@ -30,12 +30,16 @@ export class ContactChecker {
 
 	// Only the numbers already accepted, each with the row it was first seen on as one integer
 	// (see encodeRow) rather than an object per row: 200,000 rows stay small and the lookups fast.
-	private readonly firstSeen = new FirstSeenNumbers();
+	private readonly firstSeen: FirstSeenNumbers;
 
 	constructor(
 		readonly policy: InvalidRowPolicy,
 		private readonly numbers: NumberRules = {},
-	) {}
+		/** How many rows are likely to come (an estimate, to size the duplicate table once). */
+		expectedRows = 0,
+	) {
+		this.firstSeen = new FirstSeenNumbers(expectedRows);
+	}
 
 	/** Returns the E.164 number to call for this row, or undefined when the row is left out (and recorded). */
 	check(row: RowRef, rawPhone: string): string | undefined {
@@ -61,6 +65,28 @@ export class ContactChecker {
 		return result.phone;
 	}
 
+	/**
+	 * check() for a number the fast path read from bytes (fastPhoneNumbers.ts) as dialable E.164,
+	 * given as the integer of its digits; `written` gives its text only when a message needs it.
+	 * Returns whether the row is called (with `+` and those digits).
+	 */
+	checkPlainNumber(line: number, digits: number, reformatted: boolean, written: WrittenNumber): boolean {
+		if (this.numbers.doNotCall?.has(written.e164())) {
+			this.excludedCount++;
+			if (this.excluded.length < MAX_REPORTED_PROBLEMS) this.excluded.push({ row: { line }, phone: written.e164() });
+			return false;
+		}
+		const earlier = this.firstSeen.claimDigits(digits, line);
+		if (earlier !== undefined) {
+			const reason = `is a duplicate of ${describeRow(decodeRow(earlier))} (${written.e164()}): each number is called only once`;
+			this.reject({ line }, PHONE_COLUMN, written.raw(), reason);
+			return false;
+		}
+		this.accepted++;
+		if (reformatted) this.phoneNumbersNormalised++;
+		return true;
+	}
+
 	/** What the default country and the do-not-call list did, or undefined when neither is set. */
 	numberReport(): NumberReport | undefined {
 		if (this.numbers.defaultCountry === undefined && this.numbers.doNotCall === undefined) return undefined;
@@ -83,6 +109,14 @@ export class ContactChecker {
 			this.problems.push({ row, column, value: detachString(shortenForDisplay(value)), reason: detachString(reason) });
 		}
 	}
+}
+
+/** A number read from bytes, as text, made only when asked for. */
+export interface WrittenNumber {
+	/** As written in the file. */
+	raw(): string;
+	/** In E.164. */
+	e164(): string;
 }
 
 /** A row as one number: a CSV line (1 or more) as it is, an item index as -1 - index. */

@@ -59,16 +59,13 @@ export class CsvWriter {
 	}
 
 	/**
-	 * addWrittenRow for a row copied from a UTF-8 file as bytes, with its phone number replaced:
-	 * the row's bytes before the number, the number, and the row's bytes after it.
+	 * Appends `rows` data rows given as the bytes addRow would write for them, line breaks included
+	 * (the fast path builds many rows in one buffer: one call instead of four per row).
 	 */
-	addWrittenRowBytes(before: Uint8Array, phone: string, after: Uint8Array): void {
+	addWrittenRowsBytes(bytes: Uint8Array, rows: number): void {
 		this.assertNotFinished();
-		this.writeBytes(before);
-		this.writeText(phone);
-		this.writeBytes(after);
-		this.writeText('\r\n');
-		this.rows++;
+		this.writeBytes(bytes);
+		this.rows += rows;
 	}
 
 	/** UTF-8 bytes written so far, the header included. */

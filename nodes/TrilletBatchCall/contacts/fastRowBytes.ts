@@ -1,0 +1,101 @@
+import type { CsvWriter } from './csv';
+
+// Part of the fast path (fastCsvPath.ts): what becomes of each row, and the buffer rows that are
+// rewritten are copied into. What it buys (npm run bench, the formatted 600,000-row file): no
+// string and no subarray per row; rows go to the writer 64 KB at a time instead of four calls per row.
+
+/** The row is sent as it is written. */
+export const AS_WRITTEN = 0;
+/** The row is sent with its number as `+` and its digits (spaces and dashes removed). */
+export const DIGITS_ONLY = 1;
+/** The row is sent with its number as normalisePhoneNumber writes it. */
+export const NORMALISED = 2;
+/** The row is not sent. */
+export const LEFT_OUT = 3;
+export type Fate = typeof AS_WRITTEN | typeof DIGITS_ONLY | typeof NORMALISED | typeof LEFT_OUT;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const PLUS = 0x2b;
+const ZERO = 0x30;
+const NINE = 0x39;
+/** Bytes of the start of a file in which its line breaks are counted, to estimate its rows. */
+const SAMPLE_BYTES = 64 * 1024;
+const BUFFER_BYTES = 64 * 1024;
+/** Ranges up to this long are copied byte by byte: cheaper than a subarray and a native call. */
+const SHORT_RANGE = 64;
+
+/** About how many lines the file has, from the line breaks in its first bytes (to size tables once). */
+export function estimateRows(bytes: Uint8Array): number {
+	const sample = Math.min(bytes.length, SAMPLE_BYTES);
+	let breaks = 0;
+	for (let pos = 0; pos < sample; pos++) if (bytes[pos] === LF) breaks++;
+	return Math.ceil((Math.max(breaks, 1) * bytes.length) / Math.max(sample, 1));
+}
+
+/** Rows copied from the file's bytes into one buffer, handed to the writer when full. */
+export class RowBytes {
+	private readonly buffer = new Uint8Array(BUFFER_BYTES);
+	private length = 0;
+	private rows = 0;
+
+	constructor(private readonly writer: CsvWriter) {}
+
+	/** Copies bytes `from` to `to` of `source`. */
+	copy(source: Uint8Array, from: number, to: number): void {
+		const count = to - from;
+		if (!this.makeRoom(count)) {
+			this.writer.addWrittenRowsBytes(source.subarray(from, to), 0);
+			return;
+		}
+		const { buffer } = this;
+		if (count > SHORT_RANGE) {
+			buffer.set(source.subarray(from, to), this.length);
+			this.length += count;
+			return;
+		}
+		let at = this.length;
+		for (let pos = from; pos < to; pos++) buffer[at++] = source[pos];
+		this.length = at;
+	}
+
+	/** Writes `+` and the digits of bytes `from` to `to` (a number read by PlainNumberReader). */
+	copyDigits(source: Uint8Array, from: number, to: number): void {
+		this.makeRoom(to - from);
+		const { buffer } = this;
+		let at = this.length;
+		buffer[at++] = PLUS;
+		for (let pos = from + 1; pos < to; pos++) {
+			const byte = source[pos];
+			if (byte >= ZERO && byte <= NINE) buffer[at++] = byte;
+		}
+		this.length = at;
+	}
+
+	/** Writes ASCII text (an E.164 number). */
+	ascii(text: string): void {
+		this.makeRoom(text.length);
+		for (let index = 0; index < text.length; index++) this.buffer[this.length++] = text.charCodeAt(index);
+	}
+
+	/** Ends the row with CRLF, as the writer ends every row. */
+	endRow(): void {
+		this.makeRoom(2);
+		this.buffer[this.length++] = CR;
+		this.buffer[this.length++] = LF;
+		this.rows++;
+	}
+
+	/** Hands what is buffered to the writer. */
+	flush(): void {
+		if (this.length > 0 || this.rows > 0) this.writer.addWrittenRowsBytes(this.buffer.subarray(0, this.length), this.rows);
+		this.length = 0;
+		this.rows = 0;
+	}
+
+	/** Whether `count` more bytes fit, after handing the buffer over if needed. */
+	private makeRoom(count: number): boolean {
+		if (this.length + count > this.buffer.length) this.flush();
+		return count <= this.buffer.length;
+	}
+}
