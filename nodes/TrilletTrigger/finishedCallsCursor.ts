@@ -14,7 +14,7 @@ import { isFinished, recordKey, startedAtMs, type HistoryRecord } from '../Trill
 export const SETTLE_MS = 15 * 60 * 1000;
 /** A call shown as running for longer than this is given up on, so one stuck record cannot hold the window open. */
 export const MAX_RUNNING_MS = 24 * 60 * 60 * 1000;
-/** The most call IDs remembered; past it, the oldest are dropped and the window starts after them. */
+/** The most call IDs remembered; past it, the oldest are dropped and the window starts after them (unless a call made before them still runs). */
 export const MAX_SEEN = 5000;
 
 export interface FinishedCallsCursor {
@@ -62,7 +62,7 @@ export function advanceCursor(cursor: FinishedCallsCursor, records: HistoryRecor
 	}
 	const from = Math.max(cursor.from, Math.min(now - SETTLE_MS, oldestRunning));
 	return {
-		cursor: bounded({ version: 1, from, seen: forgetBefore(seen, from) }),
+		cursor: bounded({ version: 1, from, seen: forgetBefore(seen, from) }, oldestRunning),
 		finished: finished.sort((a, b) => startedAtMs(a) - startedAtMs(b)),
 	};
 }
@@ -85,12 +85,13 @@ function forgetBefore(seen: Record<string, number>, from: number): Record<string
 
 /**
  * Keeps at most MAX_SEEN IDs, the newest. The window then starts just after the newest one
- * dropped, so nothing forgotten can be read (and emitted) again.
+ * dropped, so nothing forgotten can be read (and emitted) again; but never after a call still
+ * running, which must be read again when it ends (MAX_RUNNING_MS caps how long that holds).
  */
-function bounded(cursor: FinishedCallsCursor): FinishedCallsCursor {
+function bounded(cursor: FinishedCallsCursor, oldestRunning: number): FinishedCallsCursor {
 	const entries = Object.entries(cursor.seen);
 	if (entries.length <= MAX_SEEN) return cursor;
 	const newestFirst = entries.sort(([, a], [, b]) => b - a);
-	const from = Math.max(cursor.from, newestFirst[MAX_SEEN][1] + 1);
-	return { version: 1, from, seen: forgetBefore(Object.fromEntries(newestFirst.slice(0, MAX_SEEN)), from) };
+	const from = Math.min(oldestRunning, Math.max(cursor.from, newestFirst[MAX_SEEN][1] + 1));
+	return { version: 1, from, seen: forgetBefore(cursor.seen, from) };
 }

@@ -73,6 +73,17 @@ describe('the finished-calls cursor', () => {
 		expect(advanceCursor(step.cursor, inWindow, T0 + 1).finished).toEqual([]);
 	});
 
+	test('past MAX_SEEN, a call made earlier and still running keeps the window open until it ends', () => {
+		const long = call('long', T0 - SETTLE_MS + 1, 'in-progress');
+		const many = Array.from({ length: MAX_SEEN + 1 }, (_, index) => call(`c${index}`, T0 - SETTLE_MS + 2 + index));
+		const step = advanceCursor(newCursor(T0), [long, ...many], T0);
+
+		expect(step.cursor.from).toBeLessThanOrEqual(T0 - SETTLE_MS + 1);
+		// the next poll reads the long call, now finished, and the others already handled
+		const next = advanceCursor(step.cursor, [{ ...long, status: 'completed' }, ...many], T0 + MINUTE);
+		expect(next.finished.map((record) => record.callId)).toEqual(['long']);
+	});
+
 	test('a saved cursor is read back; anything else is no cursor', () => {
 		const saved = JSON.parse(JSON.stringify(advanceCursor(newCursor(T0), [call('a', T0)], T0).cursor)) as unknown;
 		expect(readCursor(saved)).toEqual({ version: 1, from: T0 - SETTLE_MS, seen: { a: T0 } });
