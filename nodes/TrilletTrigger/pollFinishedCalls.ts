@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../TrilletBatchCall/actions/call/callsPagination';
 import {
 	describeCall,
 	hasOutcome,
@@ -11,6 +10,7 @@ import {
 	requestHistoryPage,
 	startedAtMs,
 	type HistoryQuery,
+	MAX_PAGE_SIZE,
 } from '../TrilletBatchCall/callHistory';
 import { advanceCursor, newCursor, readCursor } from './finishedCallsCursor';
 
