@@ -73,6 +73,8 @@ const LF = 0x0a;
 interface PadSite {
 	/** Bytes per character: 2 in UTF-16, else 1. */
 	unit: number;
+	/** The pad mark's bytes. */
+	markBytes: number[];
 	/** Where the one pad mark is. */
 	mark: number;
 	/** Where the slice that holds the pad starts: the file's text, or the byte after the last line feed before the pad. */
@@ -82,13 +84,15 @@ interface PadSite {
 }
 
 function padSite(bytes: Uint8Array): PadSite {
-	const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+	const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
+	const utf16 = bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe);
 	const unit = utf16 ? 2 : 1;
+	const markBytes = padMark(unit, bigEndian);
 	let textStart = utf16 ? 2 : 0;
 	while (!utf16 && bytes[textStart] === 0xef && bytes[textStart + 1] === 0xbb && bytes[textStart + 2] === 0xbf) textStart += 3;
 	const marks: number[] = [];
 	for (let index = textStart; index < bytes.length; index += unit) {
-		if (bytes[index] === PAD.charCodeAt(0) && (unit === 1 || bytes[index + 1] === 0)) marks.push(index);
+		if (markBytes.every((byte, offset) => bytes[index + offset] === byte)) marks.push(index);
 	}
 	if (marks.length !== 1) throw new Error(`a file to pad needs one ${PAD}, not ${marks.length}`);
 	const [mark] = marks;
@@ -97,7 +101,12 @@ function padSite(bytes: Uint8Array): PadSite {
 	const sliceStart = utf16 ? textStart : Math.max(textStart, bytes.lastIndexOf(LF, mark) + 1);
 	const cuts: number[] = [];
 	for (let cut = mark + unit; cut <= end; cut += unit) cuts.push(cut);
-	return { unit, mark, sliceStart, cuts };
+	return { unit, markBytes, mark, sliceStart, cuts };
+}
+
+function padMark(unit: number, bigEndian: boolean): number[] {
+	const code = PAD.charCodeAt(0);
+	return unit === 1 ? [code] : bigEndian ? [0, code] : [code, 0];
 }
 
 /**
@@ -111,15 +120,17 @@ export function cutsAfterPad(bytes: Uint8Array): number[] {
 
 /**
  * `bytes` with its pad mark grown so that the general reader's slice ends just before the byte
- * `cut` of `bytes` (one of cutsAfterPad). The file must be small (well under DEFAULT_SLICE_BYTES),
- * so that the slices before the pad's are of the usual size.
+ * `cut` of `bytes` (one of cutsAfterPad, less than a slice after the pad). The records before
+ * the pad must be short (under half a slice), so that the slices before the pad's are of the
+ * usual size.
  */
 export function padToCut(bytes: Uint8Array, cut: number): { bytes: Uint8Array; padLength: number } {
-	const { unit, mark, sliceStart, cuts } = padSite(bytes);
+	const { unit, markBytes, mark, sliceStart, cuts } = padSite(bytes);
 	if (!cuts.includes(cut)) throw new Error(`no slice can end before byte ${cut}`);
 	const padLength = 1 + (sliceStart + DEFAULT_SLICE_BYTES - cut) / unit;
+	if (padLength < 1) throw new Error(`byte ${cut} is more than a slice after the pad`);
 	const pad = new Uint8Array(padLength * unit);
-	for (let index = 0; index < pad.length; index += unit) pad[index] = PAD.charCodeAt(0);
+	for (let index = 0; index < pad.length; index += unit) pad.set(markBytes, index);
 	const padded = new Uint8Array(bytes.length + pad.length - unit);
 	padded.set(bytes.subarray(0, mark));
 	padded.set(pad, mark);
