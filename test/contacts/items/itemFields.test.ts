@@ -35,6 +35,16 @@ describe('toCellText: objects sent as JSON text', () => {
 		}
 	});
 
+	test('refuses the shortest JSON text one level too deep, arrays inside arrays, and writes one level less', () => {
+		const arrays = (depth: number) => {
+			let value: unknown[] = [];
+			for (let level = 1; level < depth; level++) value = [value];
+			return value;
+		};
+		expect(toCellText(arrays(MAX_NESTING_DEPTH))).toBe(`${'['.repeat(MAX_NESTING_DEPTH)}${']'.repeat(MAX_NESTING_DEPTH)}`);
+		expect(reasonFor(arrays(MAX_NESTING_DEPTH + 1))).toMatch(/^is nested more than 1,000 levels deep/);
+	});
+
 	test('refuses an object that holds itself, and one holding a BigInt, with the reason', () => {
 		const loop: Record<string, unknown> = { name: 'loop' };
 		loop.self = { back: loop };
