@@ -3,7 +3,8 @@
 // is rather than written again), so reader and writer can never disagree.
 //
 // A field is quoted when it holds a comma, quote, CR or LF, or starts or ends with a space or
-// tab (so that no parser trims it); a quote inside is written twice.
+// tab (so that no parser trims it); a quote inside is written twice. writeEscapedUtf8 is the
+// same rule written straight as UTF-8 bytes (the tests hold it to escapeCsvField byte for byte).
 
 const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
 const QUOTES = /"/g;
