@@ -3,9 +3,13 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 import { forEachCsvRecord } from '../../../nodes/TrilletBatchCall/contacts/csv/read';
-import { escapeCsvField } from '../../../nodes/TrilletBatchCall/contacts/csv/quoting';
+import {
+	escapeCsvField,
+	maxEscapedUtf8Bytes,
+	writeEscapedUtf8,
+} from '../../../nodes/TrilletBatchCall/contacts/csv/quoting';
 import { CsvBlobWriter, CsvWriter } from '../../../nodes/TrilletBatchCall/contacts/csv/write';
-import { mulberry32, randomTable } from '../csvFixtures';
+import { mulberry32, pick, randomTable } from '../csvFixtures';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,6 +42,47 @@ describe('escapeCsvField', () => {
 	])('quotes %j so a parser reads it back unchanged', (value, expected) => {
 		expect(escapeCsvField(value)).toBe(expected);
 		expect(parse(`${expected}\r\n`)).toEqual([[value]]);
+	});
+});
+
+describe('writeEscapedUtf8', () => {
+	const encoder = new TextEncoder();
+
+	/** The bytes writeEscapedUtf8 writes for `value`, between bytes it must leave alone. */
+	function written(value: string): number[] {
+		const bytes = new Uint8Array(2 + maxEscapedUtf8Bytes(value.length) + 2).fill(0xaa);
+		const end = writeEscapedUtf8(value, bytes, 2);
+		expect(Array.from(bytes.subarray(0, 2))).toEqual([0xaa, 0xaa]);
+		expect(Array.from(bytes.subarray(end))).toEqual(new Array(bytes.length - end).fill(0xaa));
+		return Array.from(bytes.subarray(2, end));
+	}
+
+	test.each([
+		['+14155550123'],
+		['José 😀 中'],
+		[''],
+		['say "hi", then go'],
+		['"'],
+		[' leading'],
+		['trailing\t'],
+		['a\r\nb'],
+		['cut \uD83D'],
+		['\uDE00 end'],
+		['\uDE00\uD83D'],
+	])('writes %j as the UTF-8 of escapeCsvField, half of a character as U+FFFD as TextEncoder does', (value) => {
+		expect(written(value)).toEqual(Array.from(encoder.encode(escapeCsvField(value))));
+	});
+
+	test('random text: the UTF-8 of escapeCsvField, within the room it asks for', () => {
+		const random = mulberry32(44);
+		const pieces = ['a', ' ', '\t', ',', '"', '\r', '\n', 'é', 'ß', '中', '😀', '\uD83D', '\uDE00', '\u007f', '\u0080', '\u07ff', '\u0800', '\uffff'];
+		const faults: string[] = [];
+		for (let sample = 0; sample < 2_000; sample++) {
+			const value = Array.from({ length: Math.floor(random() * 8) }, () => pick(random, pieces)).join('');
+			const expected = Array.from(encoder.encode(escapeCsvField(value)));
+			if (written(value).join() !== expected.join()) faults.push(JSON.stringify(value));
+		}
+		expect(faults).toEqual([]);
 	});
 });
 

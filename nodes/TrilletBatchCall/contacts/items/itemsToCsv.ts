@@ -129,12 +129,25 @@ function wantedVariables(
 	const mapped = [mapping.phoneField, mapping.firstNameField, mapping.lastNameField, mapping.emailField];
 	const mappedFields = new Set(mapped.flatMap((field) => (field === undefined ? [] : [field, field.split('.')[0]])));
 	const fields = new Set<string>();
+	let previousKeys: string[] = [];
 	for (const record of records) {
-		for (const field of Object.keys(record)) {
+		const keys = Object.keys(record);
+		// Items mostly share their fields: 7 ms instead of 30 ms for the bench's 100,000 items.
+		if (sameKeys(keys, previousKeys)) continue;
+		previousKeys = keys;
+		for (const field of keys) {
 			if (!mappedFields.has(field)) fields.add(field);
 		}
 	}
 	return [...fields].map((field) => ({ field, column: field }));
+}
+
+function sameKeys(keys: readonly string[], others: readonly string[]): boolean {
+	if (keys.length !== others.length) return false;
+	for (let index = 0; index < keys.length; index++) {
+		if (keys[index] !== others[index]) return false;
+	}
+	return true;
 }
 
 /** Tells the user the variable names the agent's prompt must use where they differ from the names asked for. */
