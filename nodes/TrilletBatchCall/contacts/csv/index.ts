@@ -9,4 +9,4 @@ export { LineBreakCheck } from './lineBreaks';
 export { readerWork } from './scanner';
 export { escapeCsvField } from './quoting';
 export { CsvWriter, CsvBlobWriter, csvFileOf, CSV_MIME_TYPE, type CsvFile } from './write';
-export { ByteRecords, byteReaderWork, GIVE_UP, isUtf8 } from './byteRecords';
+export { ByteRecords, byteReaderWork, GIVE_UP } from './byteRecords';
