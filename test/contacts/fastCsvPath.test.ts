@@ -3,7 +3,7 @@ import { prepareCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload'
 import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
 import type { InvalidRowPolicy } from '../../nodes/TrilletBatchCall/contacts/types';
 import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from './csvFixtures';
-import { utf8 } from './uploadTestKit';
+import { contactsErrorFrom, utf8 } from './uploadTestKit';
 
 // The fast path (fastCsvPath.ts) reads common files on their bytes; the general reader reads
 // every file. Whichever reads a file, the bytes sent, the report and the errors must be the same.
@@ -132,5 +132,17 @@ describe('the fast path costs work linear in the file', () => {
 		expect(report.phoneNumbersNormalised).toBe(5_000);
 		expect(byteReaderWork.records - before.records).toBe(10_001 + 5_001);
 		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(1.5 * bytes.length);
+	});
+
+	test('reads a file where a number repeats a second time, knowing which, and names the rows as the general reader does', () => {
+		const lines = Array.from({ length: 10_000 }, (_, index) => `+1${2_012_000_000 + (index === 9_999 ? 0 : index)},x`);
+		const bytes = utf8(`phone_number,note\n${lines.join('\n')}\n`);
+		const before = { ...byteReaderWork };
+		const error = contactsErrorFrom(() => prepareCsvFile(bytes, { invalidRows: 'fail' }));
+		expect(byteReaderWork.records - before.records).toBe(2 * 10_001);
+		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(2 * bytes.length);
+		expect(error.problems).toEqual([
+			{ row: { line: 10_001 }, column: 'phone_number', value: '+12012000000', reason: 'is a duplicate of line 2 (+12012000000): each number is called only once' },
+		]);
 	});
 });

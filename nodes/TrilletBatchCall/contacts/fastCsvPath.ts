@@ -136,9 +136,12 @@ class FastPass {
 				sent = contacts.check({ line: records.line }, phone) ?? '';
 				fate = sent === '' ? LEFT_OUT : sent === phone ? AS_WRITTEN : NORMALISED;
 			}
-			if (fate !== AS_WRITTEN && this.out === undefined) this.startWriting(this.rowsRead);
 			this.rowsRead++;
-			if (this.out !== undefined && fate !== LEFT_OUT) this.writeRow(records, fate, sent);
+			// Under "fail", once a row has a problem nothing will be sent: no copy is made.
+			if (fate === AS_WRITTEN && this.out === undefined) continue;
+			if (contacts.policy === 'fail' && contacts.problemCount > 0) continue;
+			if (this.out === undefined) this.startWriting(this.rowsRead - 1);
+			if (fate !== LEFT_OUT) this.writeRow(records, fate, sent);
 		}
 		return this.rowsRead > 0;
 	}
