@@ -1,7 +1,7 @@
 import { readerWork } from '../../nodes/TrilletBatchCall/contacts/csv';
 import { prepareCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload';
-import { mulberry32, randomTable } from './csvFixtures';
-import { contactsErrorFrom, readCsv, uploaded, utf8 } from './uploadTestKit';
+import { mulberry32, pick, randomTable } from './csvFixtures';
+import { contactsErrorFrom, cutsAfterPad, PAD, padToCut, preparedOn, readCsv, uploaded, uploadedByGeneralReader, utf8 } from './uploadTestKit';
 
 // Files the fuzzer found read wrongly: each case here failed before its fix.
 
@@ -20,11 +20,20 @@ describe('a file starting with more than one byte order mark', () => {
 		for (let file = 0; file < 60; file++) {
 			const marks = 1 + Math.floor(random() * 4);
 			const rows = randomTable(random, 1 + Math.floor(random() * 5), 1).map((cells, index) => [`+1415555${1000 + index}`, ...cells]);
+			rows[0][1] = PAD + rows[0][1];
 			const text = ['phone_number,note', ...rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(','))].join('\r\n');
-			for (const sliceBytes of [undefined, 1, 5]) {
-				const { csv, report } = await uploaded(utf8(UTF8_BOM.repeat(marks) + text), { invalidRows: 'skip', sliceBytes });
+			const bytes = utf8(UTF8_BOM.repeat(marks) + text);
+			// The fast path, the general reader, and the general reader with a slice ending in the first row.
+			const padded = padToCut(bytes, pick(random, cutsAfterPad(bytes)));
+			const long = [rows[0][0], rows[0][1].replace(PAD, PAD.repeat(padded.padLength))];
+			for (const [read, file, expected] of [
+				[uploaded, bytes, rows],
+				[uploadedByGeneralReader, bytes, rows],
+				[uploadedByGeneralReader, padded.bytes, [long, ...rows.slice(1)]],
+			] as const) {
+				const { csv, report } = await read(file, { invalidRows: 'skip' });
 				expect(csv[0]).not.toBe(0xef);
-				expect(readCsv(csv)).toEqual([['phone_number', 'note'], ...rows]);
+				expect(readCsv(csv)).toEqual([['phone_number', 'note'], ...expected]);
 				expect(report.warnings[0]).toMatch(marks === 1 ? /^The file starts with a byte order mark/ : new RegExp(`^The file starts with ${marks} byte order marks`));
 			}
 		}
@@ -34,14 +43,20 @@ describe('a file starting with more than one byte order mark', () => {
 describe('a quoted field made of escaped quotes', () => {
 	test.each([10, 1_000, 1_000_000])('of %i pairs is read as one value in at most two strings, whatever the slicing', async (pairs) => {
 		const value = '"'.repeat(pairs);
-		const bytes = utf8(`phone_number,note\n+14155550123,"${'""'.repeat(pairs)}"\n`);
-		for (const sliceBytes of [bytes.length, 1 << 16]) {
+		// The general reader, with a slice ending (for a million pairs, many slices) after the
+		// value's opening quote, between two escaped pairs, or before its closing quote.
+		const bytes = utf8(`phone_number,filler,note\n+14155550123,${PAD},"${'""'.repeat(pairs)}"\n`);
+		const open = bytes.indexOf(0x22);
+		const close = bytes.lastIndexOf(0x22);
+		const cuts = [open + 1, open + 3, open + 1001, close].filter((cut) => cut <= close && cut - open < 30_000);
+		for (const cut of [undefined, ...cuts]) {
+			const padded = cut === undefined ? { bytes, padLength: 1 } : padToCut(bytes, cut);
 			const before = readerWork.quotedValueStrings;
-			const { csv, report } = await uploaded(bytes, { invalidRows: 'fail', sliceBytes });
+			const { csv, report } = await uploadedByGeneralReader(padded.bytes, { invalidRows: 'fail' });
 			// Two at most for the check, two at most should the file be written again.
 			expect(readerWork.quotedValueStrings - before).toBeLessThanOrEqual(4);
 			expect(report.rowsSent).toBe(1);
-			expect(readCsv(csv)[1]).toEqual(['+14155550123', value]);
+			expect(readCsv(csv)[1]).toEqual(['+14155550123', PAD.repeat(padded.padLength), value]);
 		}
 	});
 });
@@ -60,8 +75,9 @@ describe('control characters Trillet cannot use', () => {
 			const bytes = utf8(`phone_number,name\n${lines.join('\n')}\n`);
 			// The binary-file check names a NUL in the first 8 KB differently; past it, every control is the same.
 			if (control === 0 && bytes.indexOf(0) < 8192) continue;
-			for (const sliceBytes of [undefined, 7, 1000]) {
-				const error = contactsErrorFrom(() => prepareCsvFile(bytes, { invalidRows: 'skip', sliceBytes }));
+			// Up to 4,000 rows: the character lies in any of the general reader's first slices.
+			for (const path of ['fast', 'general'] as const) {
+				const error = contactsErrorFrom(() => preparedOn(path, bytes, { invalidRows: 'skip' }));
 				expect(error.message).toContain(`control character (U+${control.toString(16).toUpperCase().padStart(4, '0')}`);
 				expect(error.message).toContain(`on line ${at + 2},`);
 			}
@@ -106,9 +122,17 @@ describe('a header ending in a comma', () => {
 		for (let file = 0; file < 80; file++) {
 			const headerCommas = Math.floor(random() * 3);
 			const rows = randomTable(random, 1 + Math.floor(random() * 6), 1).map((cells, index) => [`+1415555${1000 + index}`, ...cells]);
+			const general = random() < 0.5;
+			// On the general reader, the first row's note holds a pad that grows until a slice ends in that row.
+			if (general) rows[0][1] = PAD + rows[0][1];
 			const lines = rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',') + ','.repeat(Math.floor(random() * (headerCommas + 2))));
-			const bytes = utf8([`phone_number,note${','.repeat(headerCommas)}`, ...lines].join('\n'));
-			const { csv } = await uploaded(bytes, { invalidRows: 'fail', sliceBytes: random() < 0.5 ? undefined : 3 });
+			let bytes = utf8([`phone_number,note${','.repeat(headerCommas)}`, ...lines].join('\n'));
+			if (general) {
+				const padded = padToCut(bytes, pick(random, cutsAfterPad(bytes)));
+				bytes = padded.bytes;
+				rows[0][1] = rows[0][1].replace(PAD, PAD.repeat(padded.padLength));
+			}
+			const { csv } = await (general ? uploadedByGeneralReader : uploaded)(bytes, { invalidRows: 'fail' });
 			expect(readCsv(csv)).toEqual([['phone_number', 'note'], ...rows]);
 		}
 	});

@@ -6,7 +6,7 @@ import { ContactsError } from './errors';
 import type { NumberRules } from './phone';
 import type { InvalidRowPolicy, ValidationReport } from './types';
 
-// The passes over an uploaded CSV (see prepareCsvUpload.ts). Only after the whole first pass is
+// The passes over an uploaded CSV (see csvUpload.ts). Only after the whole first pass is
 // it known for sure whether the file can go out as it is. A file that must be cleaned up is
 // usually seen to need it early (a reformatted phone number, a BOM, CRLF and LF mixed …): the
 // first pass then writes the cleaned-up copy as it goes. A file that still looks clean after its
@@ -19,9 +19,14 @@ export interface ScanPlan {
 	numbers?: NumberRules;
 	/** Already known before the scan: the file cannot go out as it is (encoding, BOM; line breaks are seen as it is read). */
 	rewrite: boolean;
-	sliceBytes: number | undefined;
 	/** The separator and `sep=` line (layout.ts); a file with either is always written again. */
 	layout: CsvLayout;
+}
+
+/** What a check of an uploaded CSV gives: the report, and the cleaned-up copy unless the file goes out as it is. */
+export interface CheckedUpload {
+	report: ValidationReport;
+	writer?: CsvBlobWriter;
 }
 
 /** Data records the first pass writes out while the file looks clean, in case it is not. */
@@ -37,10 +42,22 @@ interface CheckedCsv {
 }
 
 /**
+ * The general reader: any file, a slice of text at a time, in one pass or two. prepareCsvFile
+ * (csvUpload.ts) calls it for every file the fast path (fastCsvPath.ts) does not read.
+ */
+export function checkOnGeneralPath(csv: CsvBytes, plan: ScanPlan, readingWarnings: string[]): CheckedUpload {
+	const checked = checkCsv(csv, plan, readingWarnings);
+	const { report } = checked;
+	// plan.rewrite makes the scan find the file changed: an unchanged file is one sent as it is.
+	if (!checked.changed) return { report };
+	return { report, writer: checked.writer ?? writeCleanCsv(csv, checked.header, plan) };
+}
+
+/**
  * The first pass and its verdict. Only the header, the verdict, the report and any copy written
  * leave here: the checker, with every number seen, can be collected before a second pass.
  */
-export function checkCsv(csv: CsvBytes, plan: ScanPlan, readingWarnings: string[]): CheckedCsv {
+function checkCsv(csv: CsvBytes, plan: ScanPlan, readingWarnings: string[]): CheckedCsv {
 	const scan = scanCsv(csv, plan);
 	const { records, header } = scan;
 	if (records.rowsRead === 0) {
@@ -94,7 +111,7 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 		// Under `fail`, a row that cannot be called means nothing is sent.
 		const failed = plan.policy === 'fail' && records.contacts.problemCount > 0;
 		if (looksClean || failed) writer = undefined;
-	}, { ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes, onSlice });
+	}, { ...plan.layout, oneLineBreakKind: true, onSlice });
 	// openCsvText refuses a file without a non-blank character: only a sep= line can be all there is.
 	if (header === undefined || records === undefined) {
 		throw new ContactsError(
@@ -130,7 +147,7 @@ function writeRecord(writer: CsvWriter, header: HeaderCheck, cells: string[], sp
 }
 
 /** The second pass: writes the records that are called, cleaned up, with a fresh checker that decides as the first did. */
-export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan): CsvBlobWriter {
+function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan): CsvBlobWriter {
 	const records = new CsvRecordChecker(header, plan.policy, plan.numbers, plan.layout.delimiter);
 	const writer = new CsvBlobWriter(header.columns);
 	let isHeader = true;
@@ -144,7 +161,7 @@ export function writeCleanCsv(csv: CsvBytes, header: HeaderCheck, plan: ScanPlan
 			const cells = records.accept(fields, line);
 			if (cells !== undefined) writeRecord(writer, header, cells, span);
 		},
-		{ ...plan.layout, oneLineBreakKind: true, sliceBytes: plan.sliceBytes },
+		{ ...plan.layout, oneLineBreakKind: true },
 	);
 	return writer;
 }

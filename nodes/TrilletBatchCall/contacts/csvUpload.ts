@@ -1,14 +1,16 @@
 import { csvFileOf, describeDelimiter, detectCsvLayout, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile, type CsvLayout } from './csv';
-import { checkCsv, writeCleanCsv, type ScanPlan } from './csvPasses';
-import { checkOnFastPath, type FastPathResult } from './fastCsvPath';
+import { checkOnGeneralPath, type CheckedUpload, type ScanPlan } from './csvPasses';
+import { formatCount } from './describeProblems';
+import { ContactsError } from './errors';
+import { checkOnFastPath } from './fastCsvPath';
 import type { NumberRules } from './phone';
 import { MAX_UPLOAD_BYTES, PHONE_COLUMN, type InvalidRowPolicy, type ValidationReport } from './types';
-import { assertWithinUploadLimit } from './uploadLimit';
 
-// Checks an uploaded CSV completely before anything is sent (the passes over it: csvPasses.ts).
-// The text is decoded a slice at a time and rows stream from the parser into the checks, never
-// collected: a 20 MB file is held as its bytes, one slice of text and the numbers seen, and, when
-// it must be cleaned up, the cleaned-up copy (written into the Blob the upload sends).
+// Checks an uploaded CSV completely before anything is sent: on its bytes when it has the common
+// shape (fastCsvPath.ts), else by the general reader (csvPasses.ts). The text is decoded a slice
+// at a time and rows stream from the parser into the checks, never collected: a 20 MB file is
+// held as its bytes, one slice of text and the numbers seen, and, when it must be cleaned up,
+// the cleaned-up copy (written into the Blob the upload sends).
 
 /** What the user chose for an uploaded CSV. */
 export interface CsvUploadOptions {
@@ -17,11 +19,6 @@ export interface CsvUploadOptions {
 	numbers?: NumberRules;
 	/** How the file is encoded when it is not UTF-8 (a byte order mark or valid UTF-8 wins). */
 	encoding?: CsvEncoding;
-	/**
-	 * Given, the file is read by the general reader, this many bytes decoded at a time (tests use
-	 * a few, to cut records everywhere, and compare it with the fast path).
-	 */
-	sliceBytes?: number;
 }
 
 const SPLIT_HINT = 'Split the contact list into several files of at most 20 MB and start one batch for each.';
@@ -50,19 +47,40 @@ export interface PreparedCsvFile extends CsvFile {
  * Blob as it is written, so the file, the copy and the Blob are never all in memory at once.
  */
 export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): PreparedCsvFile {
+	const upload = openCsvUpload(bytes, options);
+	const { csv, plan, reading } = upload;
+	// The fast path reads plain comma files only.
+	const fast = upload.plain ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
+	return csvFileToSend(upload, fast ?? checkOnGeneralPath(csv, plan, reading.warnings));
+}
+
+/** An uploaded CSV opened for its check: what either path needs to read it. */
+export interface OpenedCsvUpload {
+	/** The bytes as given. */
+	bytes: Uint8Array;
+	csv: CsvBytes;
+	plan: ScanPlan;
+	reading: Reading;
+	/** Separated by commas, with no `sep=` line: a file the fast path may read. */
+	plain: boolean;
+}
+
+/** Refuses what is refused before any row is read (size, encoding, layout), and plans the check. */
+export function openCsvUpload(bytes: Uint8Array, options: CsvUploadOptions): OpenedCsvUpload {
 	assertCsvSizeAccepted(bytes.length);
 	const encoding = options.encoding ?? 'utf-8';
 	const csv = openCsvText(bytes, encoding);
 	const layout = detectCsvLayout(csv, hasPhoneColumn);
 	const reading = withLayout(describeReading(csv, encoding), layout);
-	const plan: ScanPlan = { policy: options.invalidRows, numbers: options.numbers, rewrite: reading.unchangedFrom === undefined, sliceBytes: options.sliceBytes, layout };
-	// The fast path reads plain comma files only.
-	const plain = layout.delimiter === ',' && !layout.sepLine;
-	const fast = options.sliceBytes === undefined && plain ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
-	const { report, writer } = fast ?? checkOnGeneralPath(csv, plan, reading);
+	const plan: ScanPlan = { policy: options.invalidRows, numbers: options.numbers, rewrite: reading.unchangedFrom === undefined, layout };
+	return { bytes, csv, plan, reading, plain: isPlain(layout) };
+}
+
+/** The file to send once the upload is checked: its own bytes when it needs no change, else the cleaned-up copy. */
+export function csvFileToSend(upload: OpenedCsvUpload, { report, writer }: CheckedUpload): PreparedCsvFile {
 	if (writer === undefined) {
 		// Nothing to clean up: send the uploaded bytes themselves (after a UTF-8 BOM), unchanged.
-		const sent = bytes.subarray(reading.unchangedFrom ?? 0);
+		const sent = upload.bytes.subarray(upload.reading.unchangedFrom ?? 0);
 		assertWithinUploadLimit(sent.length, 'The CSV', SPLIT_HINT);
 		return { ...csvFileOf(sent), report };
 	}
@@ -71,15 +89,22 @@ export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): Pr
 	return { ...writer.finishFile(), report };
 }
 
-/** The general reader (csvPasses.ts): any file, a slice of text at a time; the writer is undefined when the file goes out as it is. */
-function checkOnGeneralPath(csv: CsvBytes, plan: ScanPlan, reading: Reading): FastPathResult {
-	const checked = checkCsv(csv, plan, reading.warnings);
-	const { report } = checked;
-	if (!checked.changed && reading.unchangedFrom !== undefined) return { report };
-	return { report, writer: checked.writer ?? writeCleanCsv(csv, checked.header, plan) };
+/**
+ * Throws before an upload Trillet would refuse (HTTP 413) for its size. Multipart parsers such
+ * as busboy (under multer) refuse a file that reaches the limit, so 20 MiB exactly is refused too.
+ */
+function assertWithinUploadLimit(byteLength: number, subject: string, hint: string): void {
+	if (byteLength < MAX_UPLOAD_BYTES) return;
+	const size = `${formatMegabytes(byteLength)} (${formatCount(byteLength)} bytes)`;
+	const limit = `20 MB (${formatCount(MAX_UPLOAD_BYTES)} bytes)`;
+	throw new ContactsError(`${subject} is ${size}; Trillet accepts files under ${limit}.`, hint);
 }
 
-interface Reading {
+function formatMegabytes(byteLength: number): string {
+	return `${(byteLength / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export interface Reading {
 	/** Where the text starts in the bytes when the bytes are exactly its UTF-8 form (after a UTF-8 BOM: 3), else undefined. */
 	unchangedFrom: number | undefined;
 	warnings: string[];
@@ -117,8 +142,11 @@ function withLayout(reading: Reading, layout: CsvLayout): Reading {
 	if (layout.delimiter !== ',') {
 		warnings.push(`The file separates its fields with ${describeDelimiter(layout.delimiter)}; it was sent to Trillet with commas.`);
 	}
-	const plain = layout.delimiter === ',' && !layout.sepLine;
-	return { unchangedFrom: plain ? reading.unchangedFrom : undefined, warnings };
+	return { unchangedFrom: isPlain(layout) ? reading.unchangedFrom : undefined, warnings };
+}
+
+function isPlain(layout: CsvLayout): boolean {
+	return layout.delimiter === ',' && !layout.sepLine;
 }
 
 function hasPhoneColumn(fields: string[]): boolean {

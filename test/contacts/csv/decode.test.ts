@@ -1,10 +1,10 @@
-import { CsvTextSlices, openCsvText, type CsvEncoding } from '../../../nodes/TrilletBatchCall/contacts/csv/decode';
-import { contactsErrorFrom, utf8 } from '../uploadTestKit';
+import { CsvTextSlices, DEFAULT_SLICE_BYTES, openCsvText, type CsvEncoding } from '../../../nodes/TrilletBatchCall/contacts/csv/decode';
+import { contactsErrorFrom, cutsAfterPad, PAD, padToCut, utf8 } from '../uploadTestKit';
 
 /** The whole text, read slice by slice as prepareCsvFile reads it. */
-function decodeCsvText(bytes: Uint8Array, encoding?: CsvEncoding, sliceBytes?: number): { text: string; hadBom: boolean } {
+function decodeCsvText(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; hadBom: boolean } {
 	const csv = openCsvText(bytes, encoding);
-	const slices = new CsvTextSlices(csv, sliceBytes);
+	const slices = new CsvTextSlices(csv);
 	let text = '';
 	for (;;) {
 		const slice = slices.next();
@@ -163,8 +163,23 @@ describe('decodeCsvText', () => {
 	});
 });
 
+/**
+ * `bytes` with a pad mark (uploadTestKit) at each place a slice may start from: the text's start
+ * and, but in UTF-16 (whose slices may end anywhere), just after each line feed.
+ */
+function markedAtEachLine(bytes: Uint8Array): Uint8Array[] {
+	const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
+	const utf16 = bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe);
+	let textStart = utf16 ? 2 : 0;
+	while (!utf16 && bytes[textStart] === 0xef && bytes[textStart + 1] === 0xbb && bytes[textStart + 2] === 0xbf) textStart += 3;
+	const mark = utf16 ? (bigEndian ? [0, 0x7e] : [0x7e, 0]) : [0x7e];
+	const places = [textStart];
+	for (let index = textStart; !utf16 && index < bytes.length; index++) if (bytes[index] === 0x0a) places.push(index + 1);
+	return places.map((at) => Uint8Array.from([...bytes.subarray(0, at), ...mark, ...bytes.subarray(at)]));
+}
+
 describe('CsvTextSlices', () => {
-	test('decodes the same text in slices of any size, characters cut by slice edges included', async () => {
+	test('decodes the same text wherever a slice ends, characters cut by slice edges included', async () => {
 		const text = 'phone_number,name\r\n+1,Zoë 中文 😀\r\n+2,"a\nb"\n';
 		const files: Array<[Uint8Array, CsvEncoding | undefined]> = [
 			[utf8(text), undefined],
@@ -176,48 +191,56 @@ describe('CsvTextSlices', () => {
 			[Uint8Array.from([0xa3, 0xf3, 0x0a, 0x64, 0x9f]), 'windows-1250'],
 		];
 		for (const [bytes, encoding] of files) {
-			const whole = decodeCsvText(bytes, encoding, bytes.length);
-			for (let sliceBytes = 1; sliceBytes <= 9; sliceBytes++) {
-				expect(decodeCsvText(bytes, encoding, sliceBytes)).toEqual(whole);
+			for (const marked of markedAtEachLine(bytes)) {
+				// Small: one slice.
+				const whole = decodeCsvText(marked, encoding);
+				for (const cut of cutsAfterPad(marked)) {
+					const { bytes: padded, padLength } = padToCut(marked, cut);
+					expect(decodeCsvText(padded, encoding)).toEqual({ ...whole, text: whole.text.replace(PAD, PAD.repeat(padLength)) });
+				}
 			}
 		}
 	});
 
 	test('ends a slice just after its last line feed, so that records are seldom cut', async () => {
-		const slices = new CsvTextSlices(openCsvText(utf8('ab\ncd\nef')), 5);
-		expect(slices.next()).toEqual({ text: 'ab\n', last: false });
-		expect(slices.next()).toEqual({ text: 'cd\nef', last: true });
+		const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((letter) => letter.repeat(DEFAULT_SLICE_BYTES / 4));
+		const slices = new CsvTextSlices(openCsvText(utf8(`${a}\n${b}\n${c}\n${d}\n${a}`)));
+		expect(slices.next()).toEqual({ text: `${a}\n${b}\n${c}\n`, last: false });
+		expect(slices.next()).toEqual({ text: `${d}\n${a}`, last: true });
 	});
 
 	test('reads at least as many bytes as asked for, when a long record needs them', async () => {
-		const slices = new CsvTextSlices(openCsvText(utf8('abcdefgh\nijk\nl')), 2);
-		expect(slices.next()).toEqual({ text: 'ab', last: false });
-		expect(slices.next(9)).toEqual({ text: 'cdefgh\n', last: false });
-		expect(slices.next()).toEqual({ text: 'ij', last: false });
-		expect(slices.next()).toEqual({ text: 'k\n', last: false });
-		expect(slices.next()).toEqual({ text: 'l', last: true });
+		const [a, b, c] = ['a', 'b', 'c'].map((letter) => letter.repeat(DEFAULT_SLICE_BYTES + 100));
+		const slices = new CsvTextSlices(openCsvText(utf8(`${a}\n${b}\n${c}`)));
+		// No line feed in a slice: it ends where the slice size does.
+		expect(slices.next()).toEqual({ text: a.slice(0, DEFAULT_SLICE_BYTES), last: false });
+		// Twice the slice size asked for: the rest of the first line and all of the second.
+		expect(slices.next(2 * DEFAULT_SLICE_BYTES)).toEqual({ text: `${a.slice(DEFAULT_SLICE_BYTES)}\n${b}\n`, last: false });
+		expect(slices.next()).toEqual({ text: c.slice(0, DEFAULT_SLICE_BYTES), last: false });
+		expect(slices.next()).toEqual({ text: c.slice(DEFAULT_SLICE_BYTES), last: true });
 	});
 
 	test('refuses a bad byte in a later slice, naming its offset and line in the whole file', async () => {
 		// Past the first 32 KB, which openCsvText decodes to see that there is text.
 		const start = `phone_number\n${'+1\n'.repeat(20_000)}Jos`;
-		const slices = new CsvTextSlices(openCsvText(bytesOf(start, [0xe9], '\n')), 3);
-		expect(slices.next().text).toBe('pho');
+		const slices = new CsvTextSlices(openCsvText(bytesOf(start, [0xe9], '\n')));
+		expect(slices.next().text).toMatch(/^phone_number\n(\+1\n)+$/);
 		const error = contactsErrorFrom(() => slices.checkRest());
 		expect(error.message).toContain(`byte 0xE9 at byte offset ${start.length} (line 20002)`);
 	});
 
 	test('checkRest decodes the rest of a good file without complaint', async () => {
-		const slices = new CsvTextSlices(openCsvText(utf8('a\n'.repeat(100))), 7);
-		slices.next();
+		const slices = new CsvTextSlices(openCsvText(utf8('a\n'.repeat(DEFAULT_SLICE_BYTES))));
+		expect(slices.next().last).toBe(false);
 		expect(() => slices.checkRest()).not.toThrow();
 		expect(slices.next()).toEqual({ text: '', last: true });
 	});
 
-	test('refuses a UTF-16 file whose last surrogate has no partner, in any slicing', async () => {
-		const broken = Uint8Array.from([...utf16('phone_number\r\n', 'le'), 0x3d, 0xd8]);
-		for (const sliceBytes of [1, 3, 64]) {
-			expect(() => decodeCsvText(broken, 'utf-8', sliceBytes)).toThrow(/not valid UTF-16LE/);
-		}
+	test('refuses a UTF-16 file whose last surrogate has no partner, in one slice or at a slice edge', async () => {
+		const broken = Uint8Array.from([...utf16('phone_number\r\n~', 'le'), 0x3d, 0xd8]);
+		const surrogate = broken.length - 2;
+		// The whole file; the surrogate alone in the second slice; ending the first slice.
+		const files = [broken, padToCut(broken, surrogate).bytes, padToCut(broken, broken.length).bytes];
+		for (const file of files) expect(() => decodeCsvText(file, 'utf-8')).toThrow(/not valid UTF-16LE/);
 	});
 });

@@ -161,21 +161,18 @@ export interface ReadLayout {
 }
 
 export interface SliceOptions extends ReadLayout {
-	/** Bytes decoded at a time (tests use a few, to cut records everywhere). */
-	sliceBytes?: number;
 	/** Sees each slice of text before its records are read. */
 	onSlice?: (text: string, last: boolean) => void;
 }
 
 /** Reads an uploaded CSV record by record, decoding a slice of it at a time. */
 export function readCsvRecords(csv: CsvBytes, onRecord: CsvRecordCallback, options: SliceOptions = {}): CsvParseStats {
-	const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
-	const slices = new CsvTextSlices(csv, sliceBytes);
+	const slices = new CsvTextSlices(csv);
 	const reader = new CsvReader(onRecord, options);
 	for (;;) {
 		// A record longer than a slice is read again with each slice until it is complete: taking
 		// at least twice what it holds so far keeps that linear, however long the record.
-		const { text, last } = slices.next(Math.max(sliceBytes, 2 * reader.pendingLength));
+		const { text, last } = slices.next(Math.max(DEFAULT_SLICE_BYTES, 2 * reader.pendingLength));
 		options.onSlice?.(text, last);
 		let read = false;
 		try {
