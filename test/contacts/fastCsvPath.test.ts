@@ -82,6 +82,14 @@ describe('the fast path and the general reader send the same', () => {
 		// Untidy files are seldom of the common shape: the fast path gives up on most of them.
 		expect(read).toBeGreaterThan(5);
 	});
+	test('for the row where the copy starts, with a value that has spaces around it or is quoted', async () => {
+		for (const row of ['+1 415 555 0123, spaced ,x', '+1 415 555 0123,x,"quoted"', '+1 415 555 0123,\tx,y', '+1 415 555 0123,"a, b", c']) {
+			const bytes = utf8(`phone_number,a,b\n+14155550100,plain,x\n${row}\n+14155550199, later ,y\n`);
+			const fast = await outcome(bytes, 'fail', 'fast');
+			expect(fast).not.toHaveProperty('gaveUp');
+			expect({ row, ...fast }).toEqual({ row, ...(await outcome(bytes, 'fail', 'general')) });
+		}
+	});
 });
 
 describe('the fast path refuses what the general reader refuses, first', () => {

@@ -70,8 +70,10 @@ export class ByteRecords {
 	private ends = new Int32Array(INITIAL_FIELDS);
 	private splitAt = -1;
 	private splitMinimal = true;
-	/** No field of the record just read is quoted, nor (with noteSpacedValues) has a space or tab at either end. */
+	/** No field of the record just read is quoted, nor (when spacesNoted) has a space or tab at either end. */
 	private plainRecord = true;
+	/** Whether noteSpacedValues was set when the record just read was read. */
+	private spacesNoted = false;
 	/** Set by a reader that writes records out: readRecord then notes values with a space or tab at either end. */
 	noteSpacedValues = false;
 
@@ -134,6 +136,7 @@ export class ByteRecords {
 		}
 		this.recordEnd = pos;
 		this.plainRecord = plain;
+		this.spacesNoted = this.noteSpacedValues;
 		byteReaderWork.bytesSearched += pos - recordStart;
 		if (pos < length) {
 			if (this.crlf ? bytes[pos] !== CR || bytes[pos + 1] !== LF : bytes[pos] !== LF) return GIVE_UP;
@@ -161,7 +164,7 @@ export class ByteRecords {
 
 	/** Whether the record just read is written as escapeCsvField (quoting.ts) would write it. */
 	isMinimallyQuoted(): boolean {
-		if (this.plainRecord && this.noteSpacedValues) return true;
+		if (this.plainRecord && this.spacesNoted) return true;
 		this.splitRecord();
 		return this.splitMinimal;
 	}
