@@ -30,9 +30,9 @@ function randomPhone(random: Random, row: number): string {
 	return random() < 0.7 ? `+1${digits}` : `+1 ${digits.slice(0, 3)} ${digits.slice(3, 6)}-${digits.slice(6)}`;
 }
 
-/** Minimal quoting as spreadsheets write it, sometimes more than needed. */
+/** Quoting as spreadsheets write it: where needed, sometimes more, and spaces around a value quoted or not. */
 function field(random: Random, value: string): string {
-	const needed = /[",\r\n]|^[ \t]|[ \t]$/.test(value);
+	const needed = /[",\r\n]/.test(value) || (/^[ \t]|[ \t]$/.test(value) && random() < 0.5);
 	return needed || random() < 0.05 ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -82,6 +82,7 @@ describe('the fast path and the general reader send the same', () => {
 		// Untidy files are seldom of the common shape: the fast path gives up on most of them.
 		expect(read).toBeGreaterThan(5);
 	});
+
 	test('for the row where the copy starts, with a value that has spaces around it or is quoted', async () => {
 		for (const row of ['+1 415 555 0123, spaced ,x', '+1 415 555 0123,x,"quoted"', '+1 415 555 0123,\tx,y', '+1 415 555 0123,"a, b", c']) {
 			const bytes = utf8(`phone_number,a,b\n+14155550100,plain,x\n${row}\n+14155550199, later ,y\n`);
