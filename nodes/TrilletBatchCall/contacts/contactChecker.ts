@@ -33,7 +33,7 @@ export class ContactChecker {
 		private readonly numbers: NumberRules = {},
 		/**
 		 * The numbers already accepted, each with the row it was first seen on as one integer (see
-		 * encodeRow) rather than an object per row. The fast path passes its own (firstSeenNumbers.ts).
+		 * encodeRow) rather than an object per row. The fast path passes its own (fastPath/repeatedNumbers.ts).
 		 */
 		private readonly firstSeen: NumberClaims = new FirstSeenNumbers(),
 	) {}
@@ -63,7 +63,7 @@ export class ContactChecker {
 	}
 
 	/**
-	 * check() for a number the fast path read from bytes (fastPhoneNumbers.ts) as dialable E.164,
+	 * check() for a number the fast path read from bytes (fastPath/plainNumbers.ts) as dialable E.164,
 	 * given as the integer of its digits; `written` gives its text only when a message needs it.
 	 * Returns whether the row is called (with `+` and those digits).
 	 */

@@ -1,16 +1,16 @@
-// Reads the records of a UTF-8 CSV on its bytes, for the fast path (fastCsvPath.ts): one loop
+// Reads the records of a UTF-8 CSV on its bytes, for the fast path (fastPass.ts): one loop
 // over a 256-entry table finds the commas, quotes and line breaks, and checks the UTF-8 on the
 // way (a byte of 0x80 or more stops the loop, and its sequence is checked where it stands), so
 // the file is passed over once. No string is made for a field unless asked for. What it buys
 // (npm run bench, 600,000 rows): native indexOf was tried first and cost ~300 ns a call on fields
 // a few bytes long; checking UTF-8 in a pass of its own cost ~30 ms of 20 MB. The field spans live
 // in typed arrays reused for every record. It reads only the common shape of a file, the shape the
-// general reader (read.ts) would send as it is, and says "give up" (GIVE_UP) on anything else: a
+// general reader (csv/read.ts) would send as it is, and says "give up" (GIVE_UP) on anything else: a
 // blank line, a lone CR or CRLF and LF mixed, a quote in an unquoted value, text after a closing
 // quote, a quoted field never closed, a control character, bytes that are not UTF-8. The general
 // reader then reads the file and has the last word.
 
-import { isSpaceOrTab } from './quoting';
+import { isSpaceOrTab } from '../csv';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -25,7 +25,7 @@ const NON_ASCII = 2;
 
 /**
  * The bytes that end or open something in a field: comma, quote, CR, LF; the control characters
- * no contact list may hold (controlCharacters.ts), on which the reader gives up; and bytes of
+ * no contact list may hold (csv/decode.ts), on which the reader gives up; and bytes of
  * 0x80 or more, whose UTF-8 sequence is checked. A file read to its end on bytes is known to be
  * UTF-8 with no such control character: every byte passes this table.
  */

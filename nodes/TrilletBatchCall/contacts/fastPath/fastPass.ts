@@ -1,32 +1,15 @@
-import { checkHeader, type HeaderCheck } from './columns';
-import { concludeValidation } from './concludeValidation';
-import { ContactChecker, type WrittenNumber } from './contactChecker';
-import { NumberLog } from './firstSeenNumbers';
-import { ByteRecords, CsvBlobWriter, CsvTextSlices, GIVE_UP, type CsvBytes } from './csv';
-import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './fastPhoneNumbers';
-import type { NumberRules } from './phone';
-import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './fastRowBytes';
-import type { InvalidRowPolicy, ValidationReport } from './types';
+import { checkHeader, type HeaderCheck } from '../columns';
+import { concludeValidation } from '../concludeValidation';
+import { ContactChecker, type WrittenNumber } from '../contactChecker';
+import { CsvBlobWriter, CsvTextSlices, type CsvBytes } from '../csv';
+import type { NumberRules } from '../phone';
+import type { InvalidRowPolicy, ValidationReport } from '../types';
+import { ByteRecords, GIVE_UP } from './byteRecords';
+import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './plainNumbers';
+import { NumberLog } from './repeatedNumbers';
+import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './rowBytes';
 
-// The fast path: all the performance machinery of the contacts core is here, in
-// fastPhoneNumbers.ts, fastRowBytes.ts and csv/byteRecords.ts. A UTF-8 file in the common shape
-// (one kind of line break, no blank lines, every row as wide as the header) is checked on its
-// bytes. What each trick buys, measured on the bench's 600,000-row file (`npm run bench`):
-// - UTF-8 is validated by a loop that steps over ASCII (csv/byteRecords.ts), and control characters are found by the byte
-//   reader's own table (csv/byteRecords.ts) instead of decoding the whole file and searching it
-//   with a regular expression: ~10% of checking a clean file.
-// - Commas, quotes and line breaks are found by one loop over a 256-entry table (byteRecords.ts).
-// - A number written `+digits` (with or without spaces and dashes) is read from the bytes into
-//   one integer, with no string (fastPhoneNumbers.ts): a string, three regular expressions and a
-//   map lookup less per row; the duplicate table holds those integers and is sized once from
-//   the rows expected (firstSeenNumbers.ts). Together about half of checking a clean file.
-// - A file that must be rewritten is copied in the same pass, from its first row that needs a
-//   change, as byte ranges into one buffer (fastRowBytes.ts), with no string per row, and handed
-//   to the writer 64 KB at a time: a formatted file is read once, not twice.
-// - A file that needs no change is sent as its own bytes by the caller (csvUpload.ts).
-// Anything else, or anything in doubt, gives up (undefined): the general reader (csvPasses.ts)
-// reads the file from the start and decides. Both paths send the same bytes with the same
-// report; a property test holds them together (test/contacts/fastCsvPath.test.ts).
+// The fast path's one pass over a file (the overview and what each trick buys: index.ts).
 
 /** The report of a file read on the fast path, and the rewritten copy when it cannot go out as it is. */
 export interface FastPathResult {

@@ -1,11 +1,11 @@
-import { byteReaderWork } from '../../nodes/TrilletBatchCall/contacts/csv';
-import { prepareCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload';
-import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
-import type { InvalidRowPolicy } from '../../nodes/TrilletBatchCall/contacts/types';
-import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from './csvFixtures';
-import { contactsErrorFrom, preparedOn, utf8, type CheckPath } from './uploadTestKit';
+import { byteReaderWork } from '../../../nodes/TrilletBatchCall/contacts/fastPath/byteRecords';
+import { prepareCsvFile } from '../../../nodes/TrilletBatchCall/contacts/csvUpload';
+import { ContactsError } from '../../../nodes/TrilletBatchCall/contacts/errors';
+import type { InvalidRowPolicy } from '../../../nodes/TrilletBatchCall/contacts/types';
+import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from '../csvFixtures';
+import { contactsErrorFrom, preparedOn, utf8, type CheckPath } from '../uploadTestKit';
 
-// The fast path (fastCsvPath.ts) reads common files on their bytes; the general reader
+// The fast path (fastPath/) reads common files on their bytes; the general reader
 // (csvPasses.ts) reads every file. Whichever reads a file, the bytes sent, the report and the
 // errors must be the same.
 

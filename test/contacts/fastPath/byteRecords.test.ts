@@ -1,4 +1,4 @@
-import { ByteRecords, GIVE_UP } from '../../../nodes/TrilletBatchCall/contacts/csv';
+import { ByteRecords, GIVE_UP } from '../../../nodes/TrilletBatchCall/contacts/fastPath/byteRecords';
 import { mulberry32 } from '../csvFixtures';
 
 // The fast path trusts the byte reader to say a file decodes without error: a record is read only
