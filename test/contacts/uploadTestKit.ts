@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { DEFAULT_SLICE_BYTES } from '../../nodes/TrilletBatchCall/contacts/csv';
 import { checkOnGeneralPath } from '../../nodes/TrilletBatchCall/contacts/csvPasses';
 import { csvFileToSend, openCsvUpload, prepareCsvFile, type CsvUploadOptions, type PreparedCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload';
-import { checkOnFastPath } from '../../nodes/TrilletBatchCall/contacts/fastCsvPath';
+import { checkOnFastPath } from '../../nodes/TrilletBatchCall/contacts/fastPath';
 import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
 import type { ValidationReport } from '../../nodes/TrilletBatchCall/contacts/types';
 

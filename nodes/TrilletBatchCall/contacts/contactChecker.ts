@@ -1,6 +1,6 @@
 import { describeRow } from './describeProblems';
 import { detachString } from './csv';
-import { FirstSeenNumbers } from './firstSeenNumbers';
+import { FirstSeenNumbers, type NumberClaims } from './firstSeenNumbers';
 import { normalisePhoneNumber, type NumberRules } from './phone';
 import { MAX_REPORTED_PROBLEMS, PHONE_COLUMN } from './types';
 import type { CompletedNumber, ExcludedRow, InvalidRowPolicy, NumberReport, RowProblem, RowRef } from './types';
@@ -28,18 +28,15 @@ export class ContactChecker {
 	completedCount = 0;
 	readonly completed: CompletedNumber[] = [];
 
-	// Only the numbers already accepted, each with the row it was first seen on as one integer
-	// (see encodeRow) rather than an object per row: 200,000 rows stay small and the lookups fast.
-	private readonly firstSeen: FirstSeenNumbers;
-
 	constructor(
 		readonly policy: InvalidRowPolicy,
 		private readonly numbers: NumberRules = {},
-		/** How many rows are likely to come (an estimate, to size the duplicate table once). */
-		expectedRows = 0,
-	) {
-		this.firstSeen = new FirstSeenNumbers(expectedRows);
-	}
+		/**
+		 * The numbers already accepted, each with the row it was first seen on as one integer (see
+		 * encodeRow) rather than an object per row. The fast path passes its own (fastPath/repeatedNumbers.ts).
+		 */
+		private readonly firstSeen: NumberClaims = new FirstSeenNumbers(),
+	) {}
 
 	/** Returns the E.164 number to call for this row, or undefined when the row is left out (and recorded). */
 	check(row: RowRef, rawPhone: string): string | undefined {
@@ -66,7 +63,7 @@ export class ContactChecker {
 	}
 
 	/**
-	 * check() for a number the fast path read from bytes (fastPhoneNumbers.ts) as dialable E.164,
+	 * check() for a number the fast path read from bytes (fastPath/plainNumbers.ts) as dialable E.164,
 	 * given as the integer of its digits; `written` gives its text only when a message needs it.
 	 * Returns whether the row is called (with `+` and those digits).
 	 */

@@ -43,7 +43,7 @@ interface CheckedCsv {
 
 /**
  * The general reader: any file, a slice of text at a time, in one pass or two. prepareCsvFile
- * (csvUpload.ts) calls it for every file the fast path (fastCsvPath.ts) does not read.
+ * (csvUpload.ts) calls it for every file the fast path (fastPath/) does not read.
  */
 export function checkOnGeneralPath(csv: CsvBytes, plan: ScanPlan, readingWarnings: string[]): CheckedUpload {
 	const checked = checkCsv(csv, plan, readingWarnings);

@@ -2,12 +2,12 @@ import { csvFileOf, describeDelimiter, detectCsvLayout, openCsvText, type CsvByt
 import { checkOnGeneralPath, type CheckedUpload, type ScanPlan } from './csvPasses';
 import { formatCount } from './describeProblems';
 import { ContactsError } from './errors';
-import { checkOnFastPath } from './fastCsvPath';
+import { checkOnFastPath } from './fastPath';
 import type { NumberRules } from './phone';
 import { MAX_UPLOAD_BYTES, PHONE_COLUMN, type InvalidRowPolicy, type ValidationReport } from './types';
 
 // Checks an uploaded CSV completely before anything is sent: on its bytes when it has the common
-// shape (fastCsvPath.ts), else by the general reader (csvPasses.ts). The text is decoded a slice
+// shape (fastPath/), else by the general reader (csvPasses.ts). The text is decoded a slice
 // at a time and rows stream from the parser into the checks, never collected: a 20 MB file is
 // held as its bytes, one slice of text and the numbers seen, and, when it must be cleaned up,
 // the cleaned-up copy (written into the Blob the upload sends).

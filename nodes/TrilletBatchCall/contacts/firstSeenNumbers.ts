@@ -4,19 +4,27 @@
 // Given the rows expected, the table starts that large (growing it cost ~6% of checking a
 // 600,000-row file), and it is filled up to three quarters before it doubles.
 
-const INITIAL_CAPACITY = 1024;
+export const INITIAL_CAPACITY = 1024;
 /** Empty slots hold 0: no E.164 number is 0 (its first digit is 1–9). */
-const EMPTY = 0;
+export const EMPTY = 0;
 const TWO_TO_32 = 2 ** 32;
 
 /** The smallest power of two that holds `expected` numbers at most three quarters full. */
-function capacityFor(expected: number): number {
+export function capacityFor(expected: number): number {
 	let capacity = INITIAL_CAPACITY;
 	while (capacity * 3 < expected * 4) capacity *= 2;
 	return capacity;
 }
 
-export class FirstSeenNumbers {
+/** What ContactChecker asks of the numbers it has accepted: each returns the row a number was first seen on, or undefined. */
+export interface NumberClaims {
+	/** Notes that `phone` (E.164) is on `row` (any 32-bit integer), unless it was seen before: then returns that row. */
+	claim(phone: string, row: number): number | undefined;
+	/** claim() for an E.164 number given as the integer of its digits. */
+	claimDigits(key: number, row: number): number | undefined;
+}
+
+export class FirstSeenNumbers implements NumberClaims {
 	private keys: Float64Array;
 	private rows: Int32Array;
 	private size = 0;
@@ -47,6 +55,11 @@ export class FirstSeenNumbers {
 		return undefined;
 	}
 
+	/** Whether `key` was claimed. */
+	has(key: number): boolean {
+		return this.keys[this.slotOf(key)] === key;
+	}
+
 	/** The slot holding `key`, or the empty slot where it belongs (linear probing). */
 	private slotOf(key: number): number {
 		const mask = this.keys.length - 1;
@@ -70,14 +83,14 @@ export class FirstSeenNumbers {
 }
 
 /** The digits after the + as one integer. */
-function digitsOf(phone: string): number {
+export function digitsOf(phone: string): number {
 	let value = 0;
 	for (let index = 1; index < phone.length; index++) value = value * 10 + (phone.charCodeAt(index) - 0x30);
 	return value;
 }
 
 /** Both 32-bit halves, mixed (MurmurHash3's finaliser) so that every bit of the key moves the low bits. */
-function hash(key: number): number {
+export function hash(key: number): number {
 	let mixed = (key >>> 0) ^ Math.imul(Math.floor(key / TWO_TO_32), 0x9e3779b1);
 	mixed = Math.imul(mixed ^ (mixed >>> 16), 0x85ebca6b);
 	mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);

@@ -162,10 +162,13 @@ function isValidUtf8(body: Uint8Array): boolean {
 }
 
 /** Whether the text has a character that is not whitespace; decodes only as far as the first one. */
+const VISIBLE_TEXT_BYTES = 4096;
+
 function hasVisibleText(csv: CsvBytes): boolean {
 	const slices = new CsvTextSlices(csv);
 	for (;;) {
-		const { text, last } = slices.next();
+		// A few KB at a time: the first holds text in all but blank files, and a small file is not decoded whole.
+		const { text, last } = slices.next(VISIBLE_TEXT_BYTES);
 		if (/\S/.test(text)) return true;
 		if (last) return false;
 	}

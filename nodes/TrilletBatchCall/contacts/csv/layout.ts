@@ -24,6 +24,8 @@ const OTHER_DELIMITERS: readonly CsvDelimiter[] = [';', '\t'];
 const SEP_LINE = /^sep=(.?)(?:\r\n|\n|\r|$)/;
 const LEADING_BOMS = /^\uFEFF+/;
 const LEADING_BLANK_LINES = /^[\r\n]+/;
+/** Bytes of the file's start read to find its header: headers are a few hundred bytes. */
+const HEADER_BYTES = 4096;
 
 /** The layout of a CSV, judged by whether its header read with a separator has the `hasKeyColumn` it needs. */
 export function detectCsvLayout(csv: CsvBytes, hasKeyColumn: (fields: string[]) => boolean): CsvLayout {
@@ -50,9 +52,15 @@ export function describeDelimiter(delimiter: CsvDelimiter): string {
 	return delimiter === '\t' ? 'tabs' : `'${delimiter}'`;
 }
 
-/** The first slice of text; undefined when it does not decode (the reader reports why). */
+/**
+ * The text of the file's first lines, enough to hold its header: the first few KB, or a whole
+ * slice when they end before the header does. (A whole slice is a small file's every byte: this
+ * was most of checking a 1,000-row file.) Undefined when it does not decode (the reader reports why).
+ */
 function firstSlice(csv: CsvBytes): string | undefined {
 	try {
+		const start = new CsvTextSlices(csv).next(HEADER_BYTES);
+		if (start.last || /[\r\n]/.test(start.text.replace(LEADING_BOMS, '').replace(LEADING_BLANK_LINES, ''))) return start.text;
 		return new CsvTextSlices(csv).next().text;
 	} catch {
 		return undefined;

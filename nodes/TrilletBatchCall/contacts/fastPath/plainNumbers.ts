@@ -1,6 +1,6 @@
-import { findNumberingPlan } from './phone';
+import { findNumberingPlan } from '../phone';
 
-// Part of the fast path (fastCsvPath.ts): reads a phone number straight from the file's bytes,
+// Part of the fast path (fastPass.ts): reads a phone number straight from the file's bytes,
 // with no string, when it is written as `+` and digits, with or without spaces and dashes
 // (`+14155550123`, `+1 415-555-0123`), and is certainly dialable as written: then its digits are
 // one integer (at most 15 digits, exact in a double), the key of the duplicate table. Anything

@@ -1,6 +1,6 @@
-import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from '../../nodes/TrilletBatchCall/contacts/fastPhoneNumbers';
-import { normalisePhoneNumber } from '../../nodes/TrilletBatchCall/contacts/phone';
-import { mulberry32, pick } from './csvFixtures';
+import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from '../../../nodes/TrilletBatchCall/contacts/fastPath/plainNumbers';
+import { normalisePhoneNumber } from '../../../nodes/TrilletBatchCall/contacts/phone';
+import { mulberry32, pick } from '../csvFixtures';
 
 // The fast path reads a number from bytes only when normalisePhoneNumber would accept it as
 // written (or with its spaces and dashes removed); it must never accept what that refuses, nor

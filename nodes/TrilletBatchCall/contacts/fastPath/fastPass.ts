@@ -1,31 +1,15 @@
-import { checkHeader, type HeaderCheck } from './columns';
-import { concludeValidation } from './concludeValidation';
-import { ContactChecker, type WrittenNumber } from './contactChecker';
-import { ByteRecords, CsvBlobWriter, CsvTextSlices, GIVE_UP, isUtf8, type CsvBytes } from './csv';
-import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './fastPhoneNumbers';
-import type { NumberRules } from './phone';
-import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './fastRowBytes';
-import type { InvalidRowPolicy, ValidationReport } from './types';
+import { checkHeader, type HeaderCheck } from '../columns';
+import { concludeValidation } from '../concludeValidation';
+import { ContactChecker, type WrittenNumber } from '../contactChecker';
+import { CsvBlobWriter, CsvTextSlices, type CsvBytes } from '../csv';
+import type { NumberRules } from '../phone';
+import type { InvalidRowPolicy, ValidationReport } from '../types';
+import { ByteRecords, GIVE_UP } from './byteRecords';
+import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './plainNumbers';
+import { NumberLog } from './repeatedNumbers';
+import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './rowBytes';
 
-// The fast path: all the performance machinery of the contacts core is here, in
-// fastPhoneNumbers.ts, fastRowBytes.ts and csv/byteRecords.ts. A UTF-8 file in the common shape
-// (one kind of line break, no blank lines, every row as wide as the header) is checked on its
-// bytes. What each trick buys, measured on the bench's 600,000-row file (`npm run bench`):
-// - UTF-8 is validated by a loop that steps over ASCII (csv/byteRecords.ts), and control characters are found by the byte
-//   reader's own table (csv/byteRecords.ts) instead of decoding the whole file and searching it
-//   with a regular expression: ~10% of checking a clean file.
-// - Commas, quotes and line breaks are found by one loop over a 256-entry table (byteRecords.ts).
-// - A number written `+digits` (with or without spaces and dashes) is read from the bytes into
-//   one integer, with no string (fastPhoneNumbers.ts): a string, three regular expressions and a
-//   map lookup less per row; the duplicate table holds those integers and is sized once from
-//   the rows expected (firstSeenNumbers.ts). Together about half of checking a clean file.
-// - A file that must be rewritten is copied in the same pass, from its first row that needs a
-//   change, as byte ranges into one buffer (fastRowBytes.ts), with no string per row, and handed
-//   to the writer 64 KB at a time: a formatted file is read once, not twice.
-// - A file that needs no change is sent as its own bytes by the caller (csvUpload.ts).
-// Anything else, or anything in doubt, gives up (undefined): the general reader (csvPasses.ts)
-// reads the file from the start and decides. Both paths send the same bytes with the same
-// report; a property test holds them together (test/contacts/fastCsvPath.test.ts).
+// The fast path's one pass over a file (the overview and what each trick buys: index.ts).
 
 /** The report of a file read on the fast path, and the rewritten copy when it cannot go out as it is. */
 export interface FastPathResult {
@@ -44,14 +28,14 @@ export function checkOnFastPath(
 	numbers?: NumberRules,
 ): FastPathResult | undefined {
 	if (csv.decoding !== 'utf-8') return undefined;
-	const result = isUtf8(csv.body) ? checkBytes(csv, policy, readingWarnings, numbers) : undefined;
+	const result = checkBytes(csv, policy, readingWarnings, numbers);
 	if (result === undefined) refuseUnusableText(csv);
 	return result;
 }
 
 /**
  * Bytes that are not UTF-8 and control characters are refused before anything else, with the
- * general reader's messages. A file read to its end on bytes has neither (isUtf8 and the byte
+ * general reader's messages. A file read to its end on bytes has neither (the byte
  * reader's table), so only a file the fast path gives up on is decoded here.
  */
 function refuseUnusableText(csv: CsvBytes): void {
@@ -66,14 +50,27 @@ function checkBytes(csv: CsvBytes, policy: InvalidRowPolicy, readingWarnings: st
 	const crlf = firstLf > 0 && body[firstLf - 1] === CR;
 	const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 	const decode = (from: number, to: number) => text.toString('utf8', from, to);
+	const log = new NumberLog(estimateRows(body));
+	const first = readFile(body, crlf, decode, new ContactChecker(policy, numbers, log));
+	if (first === undefined) return undefined;
+	const repeated = log.repeated();
+	// A number came twice: read again knowing which, so that the rows that repeat it are left out
+	// (and named) exactly as the general reader does. The first reading's copy, if any, is dropped.
+	const pass = repeated === undefined ? first : readFile(body, crlf, decode, new ContactChecker(policy, numbers, repeated));
+	if (pass === undefined) return undefined;
+	const { header } = pass;
+	const report = concludeValidation(pass.contacts, pass.rowsRead, header.columns, [...header.warnings, ...readingWarnings]);
+	return { report, writer: pass.finish() };
+}
+
+/** Reads the whole file with `contacts`; undefined when it is not of the common shape. */
+function readFile(body: Uint8Array, crlf: boolean, decode: Decode, contacts: ContactChecker): FastPass | undefined {
 	const records = new ByteRecords(body, crlf);
 	const header = readHeader(records, decode);
 	if (header === undefined) return undefined;
-	const pass = new FastPass(records, crlf, header.check, decode, new ContactChecker(policy, numbers, estimateRows(body)));
+	const pass = new FastPass(records, crlf, header.check, decode, contacts);
 	if (header.changed) pass.startWriting(0);
-	if (!pass.readRows()) return undefined;
-	const report = concludeValidation(pass.contacts, pass.rowsRead, header.check.columns, [...header.check.warnings, ...readingWarnings]);
-	return { report, writer: pass.finish() };
+	return pass.readRows() ? pass : undefined;
 }
 
 type Decode = (from: number, to: number) => string;
@@ -93,7 +90,7 @@ class FastPass {
 		/** The file's records, the header read. */
 		private readonly records: ByteRecords,
 		private readonly crlf: boolean,
-		private readonly header: HeaderCheck,
+		readonly header: HeaderCheck,
 		private readonly decode: Decode,
 		readonly contacts: ContactChecker,
 	) {
@@ -104,11 +101,12 @@ class FastPass {
 	/** Reads every row; false when the file is not of the common shape. */
 	readRows(): boolean {
 		const { records, plain, contacts, header, decode } = this;
-		const { bytes, starts, ends } = records;
+		const { bytes } = records;
 		const { columns, phoneIndex } = header;
+		records.keptField = phoneIndex;
 		while (!records.done) {
 			if (records.readRecord() !== columns.length) return false;
-			const reading = plain.read(bytes, starts[phoneIndex], ends[phoneIndex]);
+			const reading = plain.read(bytes, records.keptStart, records.keptEnd);
 			let fate: Fate;
 			let sent = '';
 			if (reading !== NOT_PLAIN) {
@@ -121,9 +119,12 @@ class FastPass {
 				sent = contacts.check({ line: records.line }, phone) ?? '';
 				fate = sent === '' ? LEFT_OUT : sent === phone ? AS_WRITTEN : NORMALISED;
 			}
-			if (fate !== AS_WRITTEN && this.out === undefined) this.startWriting(this.rowsRead);
 			this.rowsRead++;
-			if (this.out !== undefined && fate !== LEFT_OUT) this.writeRow(records, fate, sent);
+			// Under "fail", once a row has a problem nothing will be sent: no copy is made.
+			if (fate === AS_WRITTEN && this.out === undefined) continue;
+			if (contacts.policy === 'fail' && contacts.problemCount > 0) continue;
+			if (this.out === undefined) this.startWriting(this.rowsRead - 1);
+			if (fate !== LEFT_OUT) this.writeRow(records, fate, sent);
 		}
 		return this.rowsRead > 0;
 	}
@@ -132,8 +133,11 @@ class FastPass {
 	startWriting(rows: number): void {
 		this.writer = new CsvBlobWriter(this.header.columns);
 		this.out = new RowBytes(this.writer);
+		this.records.noteSpacedValues = true;
 		const before = new ByteRecords(this.records.bytes, this.crlf);
 		readHeader(before, this.decode);
+		before.noteSpacedValues = true;
+		before.keptField = this.header.phoneIndex;
 		for (let row = 0; row < rows; row++) {
 			before.readRecord();
 			this.writeRow(before, AS_WRITTEN, '');
@@ -149,9 +153,9 @@ class FastPass {
 	/** Writes the record just read, with its number as sent (`sent`: for NORMALISED), as the general path writes it. */
 	private writeRow(records: ByteRecords, fate: Fate, sent: string): void {
 		const out = this.out as RowBytes;
-		const { bytes, starts, ends } = records;
+		const { bytes, recordStart, keptStart, keptEnd } = records;
 		const { phoneIndex } = this.header;
-		if (!records.minimallyQuoted) {
+		if (!records.isMinimallyQuoted()) {
 			// Quoted more than needed, or spaces around a value: written field by field.
 			out.flush();
 			const cells = this.header.columns.map((_, index) => records.fieldText(index, this.decode));
@@ -160,12 +164,12 @@ class FastPass {
 			return;
 		}
 		if (fate === AS_WRITTEN) {
-			out.copy(bytes, starts[0], records.recordEnd);
+			out.copy(bytes, recordStart, records.recordEnd);
 		} else {
-			out.copy(bytes, starts[0], starts[phoneIndex]);
-			if (fate === DIGITS_ONLY) out.copyDigits(bytes, starts[phoneIndex], ends[phoneIndex]);
+			out.copy(bytes, recordStart, keptStart);
+			if (fate === DIGITS_ONLY) out.copyDigits(bytes, keptStart, keptEnd);
 			else out.ascii(sent);
-			out.copy(bytes, ends[phoneIndex], records.recordEnd);
+			out.copy(bytes, keptEnd, records.recordEnd);
 		}
 		out.endRow();
 	}

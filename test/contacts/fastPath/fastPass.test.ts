@@ -1,11 +1,11 @@
-import { byteReaderWork } from '../../nodes/TrilletBatchCall/contacts/csv';
-import { prepareCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload';
-import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
-import type { InvalidRowPolicy } from '../../nodes/TrilletBatchCall/contacts/types';
-import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from './csvFixtures';
-import { preparedOn, utf8, type CheckPath } from './uploadTestKit';
+import { byteReaderWork } from '../../../nodes/TrilletBatchCall/contacts/fastPath/byteRecords';
+import { prepareCsvFile } from '../../../nodes/TrilletBatchCall/contacts/csvUpload';
+import { ContactsError } from '../../../nodes/TrilletBatchCall/contacts/errors';
+import type { InvalidRowPolicy } from '../../../nodes/TrilletBatchCall/contacts/types';
+import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from '../csvFixtures';
+import { contactsErrorFrom, preparedOn, utf8, type CheckPath } from '../uploadTestKit';
 
-// The fast path (fastCsvPath.ts) reads common files on their bytes; the general reader
+// The fast path (fastPath/) reads common files on their bytes; the general reader
 // (csvPasses.ts) reads every file. Whichever reads a file, the bytes sent, the report and the
 // errors must be the same.
 
@@ -30,9 +30,9 @@ function randomPhone(random: Random, row: number): string {
 	return random() < 0.7 ? `+1${digits}` : `+1 ${digits.slice(0, 3)} ${digits.slice(3, 6)}-${digits.slice(6)}`;
 }
 
-/** Minimal quoting as spreadsheets write it, sometimes more than needed. */
+/** Quoting as spreadsheets write it: where needed, sometimes more, and spaces around a value quoted or not. */
 function field(random: Random, value: string): string {
-	const needed = /[",\r\n]|^[ \t]|[ \t]$/.test(value);
+	const needed = /[",\r\n]/.test(value) || (/^[ \t]|[ \t]$/.test(value) && random() < 0.5);
 	return needed || random() < 0.05 ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -81,6 +81,15 @@ describe('the fast path and the general reader send the same', () => {
 		}
 		// Untidy files are seldom of the common shape: the fast path gives up on most of them.
 		expect(read).toBeGreaterThan(5);
+	});
+
+	test('for the row where the copy starts, with a value that has spaces around it or is quoted', async () => {
+		for (const row of ['+1 415 555 0123, spaced ,x', '+1 415 555 0123,x,"quoted"', '+1 415 555 0123,\tx,y', '+1 415 555 0123,"a, b", c']) {
+			const bytes = utf8(`phone_number,a,b\n+14155550100,plain,x\n${row}\n+14155550199, later ,y\n`);
+			const fast = await outcome(bytes, 'fail', 'fast');
+			expect(fast).not.toHaveProperty('gaveUp');
+			expect({ row, ...fast }).toEqual({ row, ...(await outcome(bytes, 'fail', 'general')) });
+		}
 	});
 });
 
@@ -146,5 +155,17 @@ describe('the fast path costs work linear in the file', () => {
 		expect(report.phoneNumbersNormalised).toBe(5_000);
 		expect(byteReaderWork.records - before.records).toBe(10_001 + 5_001);
 		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(1.5 * bytes.length);
+	});
+
+	test('reads a file where a number repeats a second time, knowing which, and names the rows as the general reader does', () => {
+		const lines = Array.from({ length: 10_000 }, (_, index) => `+1${2_012_000_000 + (index === 9_999 ? 0 : index)},x`);
+		const bytes = utf8(`phone_number,note\n${lines.join('\n')}\n`);
+		const before = { ...byteReaderWork };
+		const error = contactsErrorFrom(() => prepareCsvFile(bytes, { invalidRows: 'fail' }));
+		expect(byteReaderWork.records - before.records).toBe(2 * 10_001);
+		expect(byteReaderWork.bytesSearched - before.bytesSearched).toBeLessThanOrEqual(2 * bytes.length);
+		expect(error.problems).toEqual([
+			{ row: { line: 10_001 }, column: 'phone_number', value: '+12012000000', reason: 'is a duplicate of line 2 (+12012000000): each number is called only once' },
+		]);
 	});
 });

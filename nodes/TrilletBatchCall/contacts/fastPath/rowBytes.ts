@@ -1,6 +1,6 @@
-import type { CsvWriter } from './csv';
+import type { CsvWriter } from '../csv';
 
-// Part of the fast path (fastCsvPath.ts): what becomes of each row, and the buffer rows that are
+// Part of the fast path (fastPass.ts): what becomes of each row, and the buffer rows that are
 // rewritten are copied into. What it buys (npm run bench, the formatted 600,000-row file): no
 // string and no subarray per row; rows go to the writer 64 KB at a time instead of four calls per row.
 
