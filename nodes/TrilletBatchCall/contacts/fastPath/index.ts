@@ -5,9 +5,8 @@
 // Both send the same bytes with the same report; a property test holds them together
 // (test/contacts/fastPath/fastPass.test.ts).
 //
-// What each part buys, measured on the bench's 600,000-row files (`npm run bench`; checking a
-// clean 18.8 MB file went from ~370 ms to ~230 ms on this project's machine with these changes,
-// the general reader takes ~3 s):
+// What each part buys, measured on the bench's 600,000-row files (`npm run bench`: checking the
+// clean file went from 365 ms to 254 ms with the changes below, csv-parse takes ~3.2 s):
 // - byteRecords.ts: one loop over a 256-entry table finds commas, quotes, line breaks and control
 //   characters, and checks UTF-8 where a byte of 0x80 or more stops it: the file is passed over
 //   once, with no string per field (a UTF-8 pass of its own cost ~30 ms more). Only the phone
