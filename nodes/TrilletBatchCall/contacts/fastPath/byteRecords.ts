@@ -70,11 +70,14 @@ export class ByteRecords {
 	private ends = new Int32Array(INITIAL_FIELDS);
 	private splitAt = -1;
 	private splitMinimal = true;
-	/** No field of the record just read is quoted, nor (when spacesNoted) has a space or tab at either end. */
-	private plainRecord = true;
+	/** With spacesNoted: the record just read is written as escapeCsvField (quoting.ts) would write it. */
+	private minimalRecord = true;
 	/** Whether noteSpacedValues was set when the record just read was read. */
 	private spacesNoted = false;
-	/** Set by a reader that writes records out: readRecord then notes values with a space or tab at either end. */
+	/**
+	 * Set by a reader that writes records out: readRecord then notes values with a space or tab at
+	 * either end, and so knows whether each record is minimally quoted without splitting it again.
+	 */
 	noteSpacedValues = false;
 
 	readonly bytes: Uint8Array;
@@ -103,13 +106,13 @@ export class ByteRecords {
 		let pos = recordStart;
 		if (bytes[pos] === LF || bytes[pos] === CR) return GIVE_UP;
 		let fields = 0;
-		let plain = true;
+		let minimal = true;
 		for (;;) {
 			const fieldStart = pos;
 			if (bytes[pos] === QUOTE) {
-				plain = false;
 				pos = this.skipQuoted(pos);
 				if (pos === GIVE_UP) return GIVE_UP;
+				if (!this.quotesNeeded) minimal = false;
 			} else {
 				// An unquoted field, inline: this loop is where checking a clean file spends most of its time.
 				for (;;) {
@@ -121,7 +124,7 @@ export class ByteRecords {
 				}
 				// A quote inside an unquoted value: left to the general reader (line breaks are checked below).
 				if (pos < length && bytes[pos] === QUOTE) return GIVE_UP;
-				if (this.noteSpacedValues && pos > fieldStart && (SPACE_OR_TAB[bytes[fieldStart]] | SPACE_OR_TAB[bytes[pos - 1]]) !== 0) plain = false;
+				if (this.noteSpacedValues && pos > fieldStart && (SPACE_OR_TAB[bytes[fieldStart]] | SPACE_OR_TAB[bytes[pos - 1]]) !== 0) minimal = false;
 			}
 			if (fields === keptField) {
 				this.keptStart = fieldStart;
@@ -135,7 +138,7 @@ export class ByteRecords {
 			break;
 		}
 		this.recordEnd = pos;
-		this.plainRecord = plain;
+		this.minimalRecord = minimal;
 		this.spacesNoted = this.noteSpacedValues;
 		byteReaderWork.bytesSearched += pos - recordStart;
 		if (pos < length) {
@@ -164,7 +167,7 @@ export class ByteRecords {
 
 	/** Whether the record just read is written as escapeCsvField (quoting.ts) would write it. */
 	isMinimallyQuoted(): boolean {
-		if (this.plainRecord && this.spacesNoted) return true;
+		if (this.spacesNoted) return this.minimalRecord;
 		this.splitRecord();
 		return this.splitMinimal;
 	}
@@ -220,10 +223,14 @@ export class ByteRecords {
 		this.ends = grow(this.ends);
 	}
 
+	/** The quoted field skipQuoted stepped over holds a comma, quote or line break, or spaces at either end: it needs its quotes. */
+	private quotesNeeded = false;
+
 	/** Steps over a quoted field, counting the line breaks inside it; returns where it ends. */
 	private skipQuoted(start: number): number {
 		const { bytes, length } = this;
 		let breaks = 0;
+		let needed = false;
 		let pos = start + 1;
 		for (;; pos++) {
 			while (pos < length && SPECIAL[bytes[pos]] === 0) pos++;
@@ -235,16 +242,21 @@ export class ByteRecords {
 				pos += size - 1;
 			} else if (byte === QUOTE) {
 				if (bytes[pos + 1] !== QUOTE) break;
+				needed = true;
 				pos++;
 			} else if (byte === LF) {
 				if (this.crlf && bytes[pos - 1] !== CR) return GIVE_UP;
 				breaks++;
-			} else if (byte !== COMMA && (byte !== CR || !this.crlf || bytes[pos + 1] !== LF)) {
+				needed = true;
+			} else if (byte === COMMA) {
+				needed = true;
+			} else if (byte !== CR || !this.crlf || bytes[pos + 1] !== LF) {
 				// A lone CR, or a control character.
 				return GIVE_UP;
 			}
 		}
 		this.nextLine += breaks;
+		this.quotesNeeded = needed || (pos > start + 1 && (isSpaceOrTab(bytes[start + 1]) || isSpaceOrTab(bytes[pos - 1])));
 		const end = pos + 1;
 		const next = bytes[end];
 		if (end < length && next !== COMMA && next !== CR && next !== LF) return GIVE_UP;

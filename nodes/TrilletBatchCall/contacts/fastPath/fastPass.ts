@@ -164,14 +164,15 @@ class FastPass {
 			return;
 		}
 		if (fate === AS_WRITTEN) {
-			out.copy(bytes, recordStart, records.recordEnd);
+			out.copyRow(bytes, recordStart, records.recordEnd);
+		} else if (fate === DIGITS_ONLY) {
+			out.copyRow(bytes, recordStart, records.recordEnd, keptStart, keptEnd);
 		} else {
 			out.copy(bytes, recordStart, keptStart);
-			if (fate === DIGITS_ONLY) out.copyDigits(bytes, keptStart, keptEnd);
-			else out.ascii(sent);
+			out.ascii(sent);
 			out.copy(bytes, keptEnd, records.recordEnd);
+			out.endRow();
 		}
-		out.endRow();
 	}
 }
 

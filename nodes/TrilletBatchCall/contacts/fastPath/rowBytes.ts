@@ -16,9 +16,8 @@ export type Fate = typeof AS_WRITTEN | typeof DIGITS_ONLY | typeof NORMALISED | 
 
 const LF = 0x0a;
 const CR = 0x0d;
-const PLUS = 0x2b;
-const ZERO = 0x30;
-const NINE = 0x39;
+const SPACE = 0x20;
+const DASH = 0x2d;
 /** Bytes of the start of a file in which its line breaks are counted, to estimate its rows. */
 const SAMPLE_BYTES = 64 * 1024;
 const BUFFER_BYTES = 64 * 1024;
@@ -59,17 +58,42 @@ export class RowBytes {
 		this.length = at;
 	}
 
-	/** Writes `+` and the digits of bytes `from` to `to` (a number read by PlainNumberReader). */
-	copyDigits(source: Uint8Array, from: number, to: number): void {
-		this.makeRoom(to - from);
+	/**
+	 * Copies bytes `from` to `to` as one row ending in CRLF, leaving out the spaces and dashes
+	 * between `numberFrom` and `numberTo` (a number PlainNumberReader read: `+`, digits, spaces,
+	 * dashes). One call and one loop a row: what it buys (npm run bench, the formatted file): about
+	 * a fifth of writing it, against a copy, the digits and a copy again.
+	 */
+	copyRow(source: Uint8Array, from: number, to: number, numberFrom = to, numberTo = to): void {
+		if (to - from + 2 > BUFFER_BYTES) {
+			this.copy(source, from, numberFrom);
+			this.copyNumber(source, numberFrom, numberTo);
+			this.copy(source, numberTo, to);
+			this.endRow();
+			return;
+		}
+		this.makeRoom(to - from + 2);
 		const { buffer } = this;
 		let at = this.length;
-		buffer[at++] = PLUS;
-		for (let pos = from + 1; pos < to; pos++) {
+		for (let pos = from; pos < numberFrom; pos++) buffer[at++] = source[pos];
+		for (let pos = numberFrom; pos < numberTo; pos++) {
 			const byte = source[pos];
-			if (byte >= ZERO && byte <= NINE) buffer[at++] = byte;
+			if (byte !== SPACE && byte !== DASH) buffer[at++] = byte;
 		}
+		for (let pos = numberTo; pos < to; pos++) buffer[at++] = source[pos];
+		buffer[at++] = CR;
+		buffer[at++] = LF;
 		this.length = at;
+		this.rows++;
+	}
+
+	/** Writes the number between `from` and `to` without its spaces and dashes (a row too long for the buffer). */
+	private copyNumber(source: Uint8Array, from: number, to: number): void {
+		this.makeRoom(to - from);
+		for (let pos = from; pos < to; pos++) {
+			const byte = source[pos];
+			if (byte !== SPACE && byte !== DASH) this.buffer[this.length++] = byte;
+		}
 	}
 
 	/** Writes ASCII text (an E.164 number). */
