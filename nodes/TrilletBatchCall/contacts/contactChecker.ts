@@ -1,4 +1,4 @@
-import { describeRow } from './describeProblems';
+import { describeRow } from './validationReport';
 import { detachString } from './csv';
 import { FirstSeenNumbers, type NumberClaims } from './firstSeenNumbers';
 import { normalisePhoneNumber, type NumberRules } from './phone';

@@ -1,5 +1,5 @@
 import { checkHeader, type HeaderCheck } from './columns';
-import { concludeValidation } from './concludeValidation';
+import { concludeValidation } from './validationReport';
 import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBytes, type CsvLayout, type CsvWriter, type RecordSpan } from './csv';
 import { CsvRecordChecker } from './csvRecordChecker';
 import { ContactsError } from './errors';

@@ -1,6 +1,6 @@
 import { csvFileOf, describeDelimiter, detectCsvLayout, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile, type CsvLayout } from './csv';
 import { checkOnGeneralPath, type CheckedUpload, type ScanPlan } from './csvPasses';
-import { formatCount } from './describeProblems';
+import { formatCount } from './validationReport';
 import { ContactsError } from './errors';
 import { checkOnFastPath } from './fastPath';
 import type { NumberRules } from './phone';

@@ -3,7 +3,7 @@
 export { prepareCsvFile, assertCsvSizeAccepted, type PreparedCsvFile, type CsvUploadOptions } from './csvUpload';
 export { buildCsvFromRecords, type ItemFieldMapping } from './items';
 export { csvFileOf, forEachCsvRecord, isBlankRecord, type CsvEncoding, type CsvFile } from './csv';
-export { describeRow } from './describeProblems';
+export { describeRow } from './validationReport';
 export {
 	DoNotCallList,
 	findCountry,

@@ -1,5 +1,5 @@
 import { ContactChecker } from '../../../nodes/TrilletBatchCall/contacts/contactChecker';
-import { concludeValidation } from '../../../nodes/TrilletBatchCall/contacts/concludeValidation';
+import { concludeValidation } from '../../../nodes/TrilletBatchCall/contacts/validationReport';
 import {
 	DoNotCallList,
 	findCountry,

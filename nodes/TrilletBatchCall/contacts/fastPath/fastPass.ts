@@ -1,5 +1,5 @@
 import { checkHeader, type HeaderCheck } from '../columns';
-import { concludeValidation } from '../concludeValidation';
+import { concludeValidation } from '../validationReport';
 import { ContactChecker, type WrittenNumber } from '../contactChecker';
 import { CsvBlobWriter, CsvTextSlices, type CsvBytes } from '../csv';
 import type { NumberRules } from '../phone';

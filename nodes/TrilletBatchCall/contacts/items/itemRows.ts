@@ -1,5 +1,5 @@
 import type { ContactChecker } from '../contactChecker';
-import { formatCount } from '../describeProblems';
+import { formatCount } from '../validationReport';
 import { ContactsError } from '../errors';
 import { MAX_UPLOAD_BYTES, PHONE_COLUMN } from '../types';
 import type { CsvWriter } from '../csv';

@@ -1,4 +1,4 @@
-import { concludeValidation } from '../concludeValidation';
+import { concludeValidation } from '../validationReport';
 import { ContactChecker } from '../contactChecker';
 import { ContactsError } from '../errors';
 import type { NumberRules } from '../phone';

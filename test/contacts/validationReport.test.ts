@@ -1,4 +1,4 @@
-import { describeRow, describeRowProblems } from '../../nodes/TrilletBatchCall/contacts/describeProblems';
+import { describeRow, describeRowProblems } from '../../nodes/TrilletBatchCall/contacts/validationReport';
 import type { RowProblem } from '../../nodes/TrilletBatchCall/contacts/types';
 
 function phoneProblem(line: number, value: string, reason = 'has no country code'): RowProblem {
