@@ -41,4 +41,18 @@ describe('detectCsvLayout', () => {
 	test('refuses a header that fits both ; and tab', () => {
 		expect(contactsErrorFrom(() => layoutOf('phone_number;a\tphone_number\n')).message).toMatch(/ambiguous/);
 	});
+
+	test('reads a header longer than the first 4 KB it looks at, even with a quoted line break in them', () => {
+		const columns = Array.from({ length: 500 }, (_, index) => `column_${index}`);
+		const header = ['"notes\nmore"', ...columns, 'phone_number'].join(';');
+		expect(utf8(header).length).toBeGreaterThan(4096);
+		expect(layoutOf(`${header}\n${['x', ...columns.map(() => ''), '+14155550123'].join(';')}\n`)).toEqual({ delimiter: ';', sepLine: false });
+	});
+
+	test('refuses bytes that are not text, in the first slice the reader decodes, before a separator it cannot read', () => {
+		const rows = Array.from({ length: 400 }, (_, index) => `+1${2_012_000_000 + index}|x`).join('\n');
+		const bytes = Buffer.concat([utf8(`sep=|\nphone_number|n\n${rows}\n+12013000000|Zo`), Uint8Array.from([0xeb, 0x0a])]);
+		expect(bytes.indexOf(0xeb)).toBeGreaterThan(4096);
+		expect(contactsErrorFrom(() => layoutOf(bytes)).message).toMatch(/not valid UTF-8: byte 0xEB at byte offset 6036 \(line 403\)/);
+	});
 });

@@ -161,13 +161,13 @@ function isValidUtf8(body: Uint8Array): boolean {
 	}
 }
 
-/** Whether the text has a character that is not whitespace; decodes only as far as the first one. */
+/** Bytes decoded at a time to find text: the first few KB hold some in all but blank files, and a small file is not decoded whole. */
 const VISIBLE_TEXT_BYTES = 4096;
 
+/** Whether the text has a character that is not whitespace; decodes only as far as the first one. */
 function hasVisibleText(csv: CsvBytes): boolean {
 	const slices = new CsvTextSlices(csv);
 	for (;;) {
-		// A few KB at a time: the first holds text in all but blank files, and a small file is not decoded whole.
 		const { text, last } = slices.next(VISIBLE_TEXT_BYTES);
 		if (/\S/.test(text)) return true;
 		if (last) return false;

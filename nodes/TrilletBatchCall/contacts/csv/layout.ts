@@ -32,14 +32,18 @@ export function detectCsvLayout(csv: CsvBytes, hasKeyColumn: (fields: string[]) 
 	const text = firstSlice(csv)?.replace(LEADING_BOMS, '');
 	if (text === undefined) return COMMA_LAYOUT;
 	const sep = SEP_LINE.exec(text);
-	if (sep !== null) return { delimiter: sepLineDelimiter(sep[1]), sepLine: true };
+	if (sep !== null) {
+		const delimiter = sepLineDelimiter(sep[1]);
+		if (delimiter === undefined) refuseLayout(csv, sepLineError(sep[1]));
+		return { delimiter, sepLine: true };
+	}
 	// The reader skips blank lines before the header.
 	const header = text.replace(LEADING_BLANK_LINES, '');
 	const comma = readHeader(header, ',');
 	if (comma !== undefined && hasKeyColumn(comma)) return COMMA_LAYOUT;
 	const widened = OTHER_DELIMITERS.filter((delimiter) => (readHeader(header, delimiter)?.length ?? 0) > 1);
 	const fitting = widened.filter((delimiter) => hasKeyColumn(readHeader(header, delimiter) ?? []));
-	if (fitting.length > 1) throw ambiguousSeparatorError();
+	if (fitting.length > 1) refuseLayout(csv, ambiguousSeparatorError());
 	if (fitting.length === 1) return { delimiter: fitting[0], sepLine: false };
 	// No reading finds the column: the one that splits the header (if only one does) names the
 	// columns best in the error the caller gives.
@@ -53,18 +57,31 @@ export function describeDelimiter(delimiter: CsvDelimiter): string {
 }
 
 /**
- * The text of the file's first lines, enough to hold its header: the first few KB, or a whole
- * slice when they end before the header does. (A whole slice is a small file's every byte: this
- * was most of checking a 1,000-row file.) Undefined when it does not decode (the reader reports why).
+ * The text of the file's first lines, enough to hold its header: the first few KB when the header
+ * surely ends in them (a line break with no quote before it), else a whole slice as the reader
+ * reads it. (A whole slice is a small file's every byte: this was most of checking a 1,000-row
+ * file.) Undefined when it does not decode (the reader reports why).
  */
 function firstSlice(csv: CsvBytes): string | undefined {
 	try {
 		const start = new CsvTextSlices(csv).next(HEADER_BYTES);
-		if (start.last || /[\r\n]/.test(start.text.replace(LEADING_BOMS, '').replace(LEADING_BLANK_LINES, ''))) return start.text;
+		const text = start.text.replace(LEADING_BOMS, '').replace(LEADING_BLANK_LINES, '');
+		const lineEnd = text.search(/[\r\n]/);
+		if (start.last || (lineEnd !== -1 && !text.slice(0, lineEnd).includes('"'))) return start.text;
 		return new CsvTextSlices(csv).next().text;
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Throws `error` about the layout, unless the reader's first slice does not decode: bytes that are
+ * not text are refused before anything the text says, as the reader would (it decodes a slice
+ * before reading the header).
+ */
+function refuseLayout(csv: CsvBytes, error: ContactsError): never {
+	new CsvTextSlices(csv).next();
+	throw error;
 }
 
 /** The header's fields read with `delimiter`; undefined when they cannot be read so (the reader reports why). */
@@ -76,9 +93,13 @@ function readHeader(text: string, delimiter: CsvDelimiter): string[] | undefined
 	}
 }
 
-function sepLineDelimiter(mark: string): CsvDelimiter {
-	if (mark === ',' || mark === ';' || mark === '\t') return mark;
-	throw new ContactsError(
+/** The separator a `sep=` line names, or undefined when it is not one the reader reads. */
+function sepLineDelimiter(mark: string): CsvDelimiter | undefined {
+	return mark === ',' || mark === ';' || mark === '\t' ? mark : undefined;
+}
+
+function sepLineError(mark: string): ContactsError {
+	return new ContactsError(
 		`The first line of the CSV, "sep=${mark}", says its fields are separated by ${mark === '' ? 'nothing' : `"${mark}"`}; only commas, semicolons and tabs are read.`,
 		'Save the file again as "CSV UTF-8 (Comma delimited)", or change the first line to sep=, or sep=; to match the file.',
 	);
