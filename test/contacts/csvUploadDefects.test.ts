@@ -55,7 +55,8 @@ describe('a quoted field made of escaped quotes', () => {
 			const { csv, report } = await uploadedByGeneralReader(padded.bytes, { invalidRows: 'fail' });
 			// A slice edge before the value or inside a pair costs a few more strings (measured: up to
 			// 10 for 2 MB of pairs), never one per pair or per slice.
-			expect({ cut, strings: Math.min(readerWork.quotedValueStrings - before, 12) }).toEqual({ cut, strings: readerWork.quotedValueStrings - before });
+			const strings = readerWork.quotedValueStrings - before;
+			if (strings > 12) expect({ cut, strings }).toEqual({ cut, strings: 'at most 12' });
 			expect(report.rowsSent).toBe(1);
 			expect(readCsv(csv)[1]).toEqual(['+14155550123', PAD.repeat(padded.padLength), value]);
 		}

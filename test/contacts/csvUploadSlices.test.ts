@@ -172,7 +172,7 @@ describe('the general reader reads a file in slices as it reads it whole', () =>
 });
 
 describe('the general reader in slices: bytes that do not decode', () => {
-	// Past the first 32 KB, which are decoded before any record is read to see that there is text.
+	// Past the first slice (32 KB), which the reader decodes before it reads any record.
 	const rows = Array.from({ length: 3000 }, (_, index) => `+1415555${1000 + index},Name ${index}`).join('\n');
 
 	test('names the offset and line of a bad byte in a later slice, at or next to a slice edge', async () => {

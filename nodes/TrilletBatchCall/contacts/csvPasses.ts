@@ -4,7 +4,7 @@ import { CsvBlobWriter, detachString, LineBreakCheck, readCsvRecords, type CsvBy
 import { CsvRecordChecker } from './csvRecordChecker';
 import { ContactsError } from './errors';
 import type { NumberRules } from './phone';
-import type { InvalidRowPolicy, ValidationReport } from './types';
+import type { CheckedUpload, InvalidRowPolicy, ValidationReport } from './types';
 
 // The passes over an uploaded CSV (see csvUpload.ts). Only after the whole first pass is
 // it known for sure whether the file can go out as it is. A file that must be cleaned up is
@@ -23,11 +23,6 @@ export interface ScanPlan {
 	layout: CsvLayout;
 }
 
-/** What a check of an uploaded CSV gives: the report, and the cleaned-up copy unless the file goes out as it is. */
-export interface CheckedUpload {
-	report: ValidationReport;
-	writer?: CsvBlobWriter;
-}
 
 /** Data records the first pass writes out while the file looks clean, in case it is not. */
 const SPECULATIVE_RECORDS = 1000;

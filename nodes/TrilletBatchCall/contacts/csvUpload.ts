@@ -1,10 +1,10 @@
 import { csvFileOf, describeDelimiter, detectCsvLayout, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile, type CsvLayout } from './csv';
-import { checkOnGeneralPath, type CheckedUpload, type ScanPlan } from './csvPasses';
+import { checkOnGeneralPath, type ScanPlan } from './csvPasses';
 import { formatCount } from './validationReport';
 import { ContactsError } from './errors';
 import { checkOnFastPath } from './fastPath';
 import type { NumberRules } from './phone';
-import { MAX_UPLOAD_BYTES, PHONE_COLUMN, type InvalidRowPolicy, type ValidationReport } from './types';
+import { MAX_UPLOAD_BYTES, PHONE_COLUMN, type CheckedUpload, type InvalidRowPolicy, type ValidationReport } from './types';
 
 // Checks an uploaded CSV completely before anything is sent: on its bytes when it has the common
 // shape (fastPath/), else by the general reader (csvPasses.ts). The text is decoded a slice

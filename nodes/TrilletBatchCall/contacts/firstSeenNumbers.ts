@@ -1,8 +1,9 @@
 // The numbers already accepted, each with the row it was first seen on. A Map of 200,000 number
 // strings takes about 15 MB; here each E.164 number is the integer of its digits (at most 15,
 // so exact in a double) in an open-addressing table of typed arrays: 12 bytes a slot, and faster.
-// Given the rows expected, the table starts that large (growing it cost ~6% of checking a
-// 600,000-row file), and it is filled up to three quarters before it doubles.
+// It is filled up to three quarters before it doubles, and can start at the size it will need
+// (RepeatedNumbers knows it). The fast path's first reading of a file does without it
+// (fastPath/repeatedNumbers.ts).
 
 export const INITIAL_CAPACITY = 1024;
 /** Empty slots hold 0: no E.164 number is 0 (its first digit is 1–9). */

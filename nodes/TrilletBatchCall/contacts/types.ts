@@ -1,3 +1,5 @@
+import type { CsvBlobWriter } from './csv';
+
 // The contact-list core is plain TypeScript: nothing here imports n8n, so it is tested
 // without n8n and reused by every source of contacts (an uploaded CSV, workflow items).
 
@@ -76,4 +78,10 @@ export interface PreparedCsv {
 	/** UTF-8 CSV, exactly the bytes the API will receive. */
 	csv: Uint8Array;
 	report: ValidationReport;
+}
+
+/** What a check of an uploaded CSV gives, on either path: the report, and the cleaned-up copy unless the file goes out as it is. */
+export interface CheckedUpload {
+	report: ValidationReport;
+	writer?: CsvBlobWriter;
 }

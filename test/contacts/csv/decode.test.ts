@@ -221,7 +221,7 @@ describe('CsvTextSlices', () => {
 	});
 
 	test('refuses a bad byte in a later slice, naming its offset and line in the whole file', async () => {
-		// Past the first 32 KB, which openCsvText decodes to see that there is text.
+		// Past the first slice (32 KB), so that a later next() meets it.
 		const start = `phone_number\n${'+1\n'.repeat(20_000)}Jos`;
 		const slices = new CsvTextSlices(openCsvText(bytesOf(start, [0xe9], '\n')));
 		expect(slices.next().text).toMatch(/^phone_number\n(\+1\n)+$/);

@@ -1,6 +1,7 @@
 import { byteReaderWork } from '../../../nodes/TrilletBatchCall/contacts/fastPath/byteRecords';
 import { prepareCsvFile } from '../../../nodes/TrilletBatchCall/contacts/csvUpload';
 import { ContactsError } from '../../../nodes/TrilletBatchCall/contacts/errors';
+import { DoNotCallList, findCountry, type NumberRules } from '../../../nodes/TrilletBatchCall/contacts/phone';
 import type { InvalidRowPolicy } from '../../../nodes/TrilletBatchCall/contacts/types';
 import { mulberry32, pick, randomTable, toUntidyCsv, type Random } from '../csvFixtures';
 import { contactsErrorFrom, preparedOn, utf8, type CheckPath } from '../uploadTestKit';
@@ -10,9 +11,9 @@ import { contactsErrorFrom, preparedOn, utf8, type CheckPath } from '../uploadTe
 // errors must be the same.
 
 /** What is sent for a file and what is reported when `path` checks it; `gaveUp` when the fast path does not read it. */
-async function outcome(bytes: Uint8Array, invalidRows: InvalidRowPolicy, path: CheckPath) {
+async function outcome(bytes: Uint8Array, invalidRows: InvalidRowPolicy, path: CheckPath, numbers?: NumberRules) {
 	try {
-		const prepared = preparedOn(path, bytes, { invalidRows });
+		const prepared = preparedOn(path, bytes, { invalidRows, numbers });
 		if (prepared === undefined) return { gaveUp: true };
 		const { file, sha256, report } = prepared;
 		return { csv: Buffer.from(await file.arrayBuffer()).toString('latin1'), sha256, report };
@@ -81,6 +82,41 @@ describe('the fast path and the general reader send the same', () => {
 		}
 		// Untidy files are seldom of the common shape: the fast path gives up on most of them.
 		expect(read).toBeGreaterThan(5);
+	});
+
+	test('with a default country and a do-not-call list, for numbers written nationally or not (seeded)', async () => {
+		const random = mulberry32(5150);
+		let excluded = 0;
+		let completed = 0;
+		const national = (row: number) => pick(random, [`(415) 555-${1000 + row}`, `415.555.${1000 + row}`, `020 7946 ${1000 + row}`, `07400 ${100000 + row}`]);
+		let read = 0;
+		for (let file = 0; file < 200; file++) {
+			const country = random() < 0.5 ? 'US' : 'GB';
+			const doNotCall = new DoNotCallList(
+				(country === 'US' ? ['(415) 555-1003', '+14155551004', '+44 20 7946 1005'] : ['020 7946 1005', '07400 100006', '+14155551004'])
+					.filter(() => random() < 0.6)
+					.map((value, index) => ({ value, where: `entry ${index + 1}` })),
+				{ defaultCountry: findCountry(country) },
+			);
+			const numbers: NumberRules = { defaultCountry: findCountry(country), doNotCall: random() < 0.7 ? doNotCall : undefined };
+			const rows = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, row) => {
+				const phone = random() < 0.5 ? national(Math.floor(random() * 8)) : randomPhone(random, Math.floor(random() * 8));
+				return [phone, `Name ${row}`].map((value) => field(random, value)).join(',');
+			});
+			const bytes = utf8(`phone_number,name\n${rows.join('\n')}\n`);
+			const policy = random() < 0.5 ? 'skip' : 'fail';
+			const fast = await outcome(bytes, policy, 'fast', numbers);
+			if ('gaveUp' in fast) continue;
+			read++;
+			expect({ file, ...fast }).toEqual({ file, ...(await outcome(bytes, policy, 'general', numbers)) });
+			const report = 'report' in fast ? fast.report : undefined;
+			excluded += report?.numbers?.excludedCount ?? 0;
+			completed += report?.numbers?.completedCount ?? 0;
+		}
+		expect(read).toBeGreaterThan(150);
+		// Both rules were at work in the files compared.
+		expect(excluded).toBeGreaterThan(5);
+		expect(completed).toBeGreaterThan(100);
 	});
 
 	test('for the row where the copy starts, with a value that has spaces around it or is quoted', async () => {

@@ -37,7 +37,7 @@ for (let byte = 0x80; byte < 0x100; byte++) SPECIAL[byte] = NON_ASCII;
 
 /**
  * Work done by the byte reader, for tests that prove its cost linear by counting (never by
- * timing): bytes passed over by the native searches, and records read.
+ * timing): bytes passed over, and records read.
  */
 export const byteReaderWork = { bytesSearched: 0, records: 0 };
 
@@ -87,7 +87,7 @@ export class ByteRecords {
 		/** The file's line break: CRLF, or LF with no CR anywhere. */
 		private readonly crlf: boolean,
 	) {
-		// A plain view: a Buffer's indexOf is a call into C++, several times slower for short searches.
+		// A plain view: the loops then see one kind of array, whether the caller has a Buffer or not.
 		this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		this.length = bytes.length;
 	}

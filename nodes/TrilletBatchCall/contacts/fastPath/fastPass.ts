@@ -3,7 +3,7 @@ import { concludeValidation } from '../validationReport';
 import { ContactChecker, type WrittenNumber } from '../contactChecker';
 import { CsvBlobWriter, CsvTextSlices, type CsvBytes } from '../csv';
 import type { NumberRules } from '../phone';
-import type { InvalidRowPolicy, ValidationReport } from '../types';
+import type { CheckedUpload, InvalidRowPolicy } from '../types';
 import { ByteRecords, GIVE_UP } from './byteRecords';
 import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './plainNumbers';
 import { NumberLog } from './repeatedNumbers';
@@ -11,11 +11,6 @@ import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, 
 
 // The fast path's one pass over a file (the overview and what each trick buys: index.ts).
 
-/** The report of a file read on the fast path, and the rewritten copy when it cannot go out as it is. */
-export interface FastPathResult {
-	report: ValidationReport;
-	writer?: CsvBlobWriter;
-}
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -26,7 +21,7 @@ export function checkOnFastPath(
 	policy: InvalidRowPolicy,
 	readingWarnings: string[],
 	numbers?: NumberRules,
-): FastPathResult | undefined {
+): CheckedUpload | undefined {
 	if (csv.decoding !== 'utf-8') return undefined;
 	const result = checkBytes(csv, policy, readingWarnings, numbers);
 	if (result === undefined) refuseUnusableText(csv);
@@ -42,22 +37,26 @@ function refuseUnusableText(csv: CsvBytes): void {
 	new CsvTextSlices(csv).checkRest();
 }
 
-function checkBytes(csv: CsvBytes, policy: InvalidRowPolicy, readingWarnings: string[], numbers?: NumberRules): FastPathResult | undefined {
+function checkBytes(csv: CsvBytes, policy: InvalidRowPolicy, readingWarnings: string[], numbers?: NumberRules): CheckedUpload | undefined {
 	const { body } = csv;
 	const firstLf = body.indexOf(LF);
-	// A file of one line, or one starting with a second byte order mark, is left to the general reader.
-	if (firstLf === -1 || (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)) return undefined;
+	// A file of one line is left to the general reader (openCsvText took off every byte order mark).
+	if (firstLf === -1) return undefined;
 	const crlf = firstLf > 0 && body[firstLf - 1] === CR;
 	const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 	const decode = (from: number, to: number) => text.toString('utf8', from, to);
 	const log = new NumberLog(estimateRows(body));
-	const first = readFile(body, crlf, decode, new ContactChecker(policy, numbers, log));
-	if (first === undefined) return undefined;
-	const repeated = log.repeated();
-	// A number came twice: read again knowing which, so that the rows that repeat it are left out
-	// (and named) exactly as the general reader does. The first reading's copy, if any, is dropped.
-	const pass = repeated === undefined ? first : readFile(body, crlf, decode, new ContactChecker(policy, numbers, repeated));
+	let pass = readFile(body, crlf, decode, new ContactChecker(policy, numbers, log));
 	if (pass === undefined) return undefined;
+	const repeated = log.repeated();
+	if (repeated !== undefined) {
+		// A number came twice: read again knowing which, so that the rows that repeat it are left
+		// out (and named) exactly as the general reader does. The first reading, and its copy if the
+		// file is rewritten, is let go before: a rewritten file with a repeat is copied twice.
+		pass = undefined;
+		pass = readFile(body, crlf, decode, new ContactChecker(policy, numbers, repeated));
+		if (pass === undefined) return undefined;
+	}
 	const { header } = pass;
 	const report = concludeValidation(pass.contacts, pass.rowsRead, header.columns, [...header.warnings, ...readingWarnings]);
 	return { report, writer: pass.finish() };

@@ -21,4 +21,4 @@
 //   needs a change, as byte ranges into a 64 KB buffer: read once, not twice, with no string per row.
 // - A file that needs no change is sent as its own bytes (csvUpload.ts).
 
-export { checkOnFastPath, type FastPathResult } from './fastPass';
+export { checkOnFastPath } from './fastPass';

@@ -9,7 +9,7 @@ import { capacityFor, digitsOf, EMPTY, FirstSeenNumbers, hash, INITIAL_CAPACITY,
  * answers exactly what FirstSeenNumbers would. What it buys (npm run bench, 600,000 rows): a
  * FirstSeenNumbers of 600,000 numbers spans 12 MB, and each claim lands in a random place in it
  * (~100 ns, a cache miss); appending to a list and finding repeats part by part, each part's
- * table small enough for the cache, costs ~25 ms for the whole file, and holds 8 bytes a number twice.
+ * table small enough for the cache, costs ~30 ms for the whole file, and holds 8 bytes a number twice.
  */
 export class NumberLog implements NumberClaims {
 	private keys: Float64Array;
