@@ -114,6 +114,16 @@ describe('a header ending in a comma', () => {
 		expect(report.warnings).toEqual(['The header line ends with a comma (a column with no name), empty in every row: it was left out.']);
 	});
 
+	test.each([
+		[';', 'a semicolon'],
+		['\t', 'a tab'],
+	])('or in the file\'s own separator %j: the warning names that separator', async (separator, named) => {
+		const text = ['phone_number', 'first_name', ''].join(separator) + '\n' + ['+14155550101', 'Ann', ''].join(separator) + '\n';
+		const { csv, report } = await uploaded(utf8(text), { invalidRows: 'fail' });
+		expect(readCsv(csv)).toEqual([['phone_number', 'first_name'], ['+14155550101', 'Ann']]);
+		expect(report.warnings).toContain(`The header line ends with ${named} (a column with no name), empty in every row: it was left out.`);
+	});
+
 	test('with a value under it: refused, naming the column and the line', () => {
 		const error = contactsErrorFrom(() => prepareCsvFile(utf8('phone_number,first_name,\n+14155550101,Ann,\n+14155550102,Bob,x\n'), { invalidRows: 'skip' }));
 		expect(error.message).toBe('Column 3 of the CSV header has no name, and line 3 has a value in it.');

@@ -1,3 +1,4 @@
+import type { CsvDelimiter } from './csv';
 import { ContactsError } from './errors';
 import { PHONE_COLUMN } from './types';
 
@@ -48,9 +49,12 @@ const KNOWN_COLUMN_NEAR_MISSES: ReadonlyArray<{ column: string; spellings: Reado
 ];
 
 /** Checks the header row the API will see and returns the trimmed names, the phone column and warnings. */
-export function checkHeader(rawHeader: readonly string[]): HeaderCheck {
+/** How the warnings name a separator: one, several. */
+const SEPARATOR_NAMES: Record<CsvDelimiter, [string, string]> = { ',': ['comma', 'commas'], ';': ['semicolon', 'semicolons'], '\t': ['tab', 'tabs'] };
+
+export function checkHeader(rawHeader: readonly string[], delimiter: CsvDelimiter = ','): HeaderCheck {
 	const named = rawHeader.map(cleanColumnName);
-	// A comma at the end of the header line, as some exports write it, names no column.
+	// A separator at the end of the header line, as some exports write it, names no column.
 	let width = named.length;
 	while (width > 1 && named[width - 1] === '') width--;
 	const columns = named.slice(0, width);
@@ -67,10 +71,11 @@ export function checkHeader(rawHeader: readonly string[]): HeaderCheck {
 	assertNoDuplicates(columns);
 	const warnings = knownColumnWarnings(columns);
 	if (unnamedTrailingColumns > 0) {
+		const [one, several] = SEPARATOR_NAMES[delimiter];
 		warnings.push(
 			unnamedTrailingColumns === 1
-				? 'The header line ends with a comma (a column with no name), empty in every row: it was left out.'
-				: `The header line ends with ${unnamedTrailingColumns} commas (columns with no name), empty in every row: they were left out.`,
+				? `The header line ends with a ${one} (a column with no name), empty in every row: it was left out.`
+				: `The header line ends with ${unnamedTrailingColumns} ${several} (columns with no name), empty in every row: they were left out.`,
 		);
 	}
 	return { columns, phoneIndex, warnings, unnamedTrailingColumns };

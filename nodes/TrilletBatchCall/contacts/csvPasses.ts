@@ -91,7 +91,7 @@ function scanCsv(csv: CsvBytes, plan: ScanPlan): CsvScan {
 		if (header === undefined || records === undefined) {
 			// Copies: the names outlive the slice of text they were read from.
 			const rawHeader = fields.map(detachString);
-			header = checkHeader(rawHeader);
+			header = checkHeader(rawHeader, plan.layout.delimiter);
 			headerChanged = header.columns.length !== rawHeader.length || header.columns.some((column, index) => column !== rawHeader[index]);
 			records = new CsvRecordChecker(header, plan.policy, plan.numbers, plan.layout.delimiter);
 			writer = new CsvBlobWriter(header.columns);
