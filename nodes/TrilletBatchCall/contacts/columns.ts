@@ -49,6 +49,11 @@ const KNOWN_COLUMN_NEAR_MISSES: ReadonlyArray<{ column: string; spellings: Reado
 ];
 
 /** Checks the header row the API will see and returns the trimmed names, the phone column and warnings. */
+/** Whether a header, read with some separator, has the phone_number column (to tell which separator a file uses). */
+export function hasPhoneColumn(fields: string[]): boolean {
+	return fields.some((field) => field.replace(/^\uFEFF/, '').trim() === PHONE_COLUMN);
+}
+
 /** How the warnings name a separator: one, several. */
 const SEPARATOR_NAMES: Record<CsvDelimiter, [string, string]> = { ',': ['comma', 'commas'], ';': ['semicolon', 'semicolons'], '\t': ['tab', 'tabs'] };
 

@@ -1,10 +1,11 @@
 import { csvFileOf, describeDelimiter, detectCsvLayout, openCsvText, type CsvBytes, type CsvEncoding, type CsvFile, type CsvLayout } from './csv';
+import { hasPhoneColumn } from './columns';
 import { checkOnGeneralPath, type ScanPlan } from './csvPasses';
 import { formatCount } from './validationReport';
 import { ContactsError } from './errors';
 import { checkOnFastPath } from './fastPath';
 import type { NumberRules } from './phone';
-import { MAX_UPLOAD_BYTES, PHONE_COLUMN, type CheckedUpload, type InvalidRowPolicy, type ValidationReport } from './types';
+import { MAX_UPLOAD_BYTES, type CheckedUpload, type InvalidRowPolicy, type ValidationReport } from './types';
 
 // Checks an uploaded CSV completely before anything is sent: on its bytes when it has the common
 // shape (fastPath/), else by the general reader (csvPasses.ts). The text is decoded a slice
@@ -147,10 +148,6 @@ function withLayout(reading: Reading, layout: CsvLayout): Reading {
 
 function isPlain(layout: CsvLayout): boolean {
 	return layout.delimiter === ',' && !layout.sepLine;
-}
-
-function hasPhoneColumn(fields: string[]): boolean {
-	return fields.some((field) => field.replace(/^\uFEFF/, '').trim() === PHONE_COLUMN);
 }
 
 function isAscii(bytes: Uint8Array): boolean {

@@ -45,6 +45,17 @@ describe('readDoNotCallCsv', () => {
 		]);
 	});
 
+	test.each([
+		['semicolons', 'name;phone_number\nBob;(415) 555-0102\nCy;"+1 415 555 0103"\n', 2],
+		['tabs', 'name\tphone_number\nBob\t(415) 555-0102\nCy\t"+1 415 555 0103"\n', 2],
+		['semicolons after a sep=; line', 'sep=;\nname;phone_number\nBob;(415) 555-0102\nCy;"+1 415 555 0103"\n', 3],
+	])('reads an export separated by %s, as a contact list is read', (_, text, firstLine) => {
+		expect(readDoNotCallCsv(new TextEncoder().encode(text), 'dnc.csv')).toEqual([
+			{ value: '(415) 555-0102', where: `line ${firstLine} of the file "dnc.csv"` },
+			{ value: '+1 415 555 0103', where: `line ${firstLine + 1} of the file "dnc.csv"` },
+		]);
+	});
+
 	test('refuses a file without a phone_number column, as a contact list is refused', () => {
 		expect(() => readDoNotCallCsv(new TextEncoder().encode('Phone Number\n+14155550102\n'), 'dnc.csv')).toThrow(/phone_number/);
 	});
