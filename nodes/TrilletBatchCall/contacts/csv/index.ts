@@ -7,5 +7,5 @@ export type { CsvParseStats, CsvRecordCallback, ReadLayout, RecordSpan } from '.
 export { detectCsvLayout, describeDelimiter, type CsvDelimiter, type CsvLayout } from './layout';
 export { LineBreakCheck } from './lineBreaks';
 export { readerWork } from './scanner';
-export { escapeCsvField, isSpaceOrTab } from './quoting';
+export { escapeCsvField } from './quoting';
 export { CsvWriter, CsvBlobWriter, csvFileOf, CSV_MIME_TYPE, type CsvFile } from './write';

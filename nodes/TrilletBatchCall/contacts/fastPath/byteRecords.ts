@@ -10,8 +10,6 @@
 // quote, a quoted field never closed, a control character, bytes that are not UTF-8. The general
 // reader then reads the file and has the last word.
 
-import { isSpaceOrTab } from '../csv';
-
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const CR = 0x0d;
@@ -69,9 +67,14 @@ export class ByteRecords {
 	private starts = new Int32Array(INITIAL_FIELDS);
 	private ends = new Int32Array(INITIAL_FIELDS);
 	private splitAt = -1;
-	private splitMinimal = true;
-	/** With spacesNoted: the record just read is written as escapeCsvField (quoting.ts) would write it. */
+	private splitFields = 0;
+	/**
+	 * No field of the record just read is quoted without need, nor (when spacesNoted) unquoted
+	 * with a space or tab at either end: it is written as escapeCsvField (quoting.ts) would write it.
+	 */
 	private minimalRecord = true;
+	/** The quoted field skipQuoted stepped over holds a comma, quote or line break, or spaces at either end: it needs its quotes. */
+	private quotesNeeded = false;
 	/** Whether noteSpacedValues was set when the record just read was read. */
 	private spacesNoted = false;
 	/**
@@ -167,50 +170,41 @@ export class ByteRecords {
 
 	/** Whether the record just read is written as escapeCsvField (quoting.ts) would write it. */
 	isMinimallyQuoted(): boolean {
-		if (this.spacesNoted) return this.minimalRecord;
+		if (!this.minimalRecord || this.spacesNoted) return this.minimalRecord;
+		// Read before spaces were noted: the ends of its unquoted values are looked at now.
 		this.splitRecord();
-		return this.splitMinimal;
+		const { bytes, starts, ends } = this;
+		for (let field = 0; field < this.splitFields; field++) {
+			const start = starts[field];
+			const end = ends[field];
+			if (bytes[start] !== QUOTE && end > start && (SPACE_OR_TAB[bytes[start]] | SPACE_OR_TAB[bytes[end - 1]]) !== 0) return false;
+		}
+		return true;
 	}
 
-	/** The span of every field of the record just read (known to be well formed), and whether it is minimally quoted. */
+	/** The span of every field of the record just read (known to be well formed). */
 	private splitRecord(): void {
 		if (this.splitAt === this.recordStart) return;
 		const { bytes, recordEnd } = this;
-		let minimal = true;
 		let pos = this.recordStart;
-		for (let field = 0; ; field++) {
+		let field = 0;
+		for (;;) {
 			if (field === this.starts.length) this.growFields();
 			this.starts[field] = pos;
 			if (bytes[pos] === QUOTE) {
-				// Quoted: needed only for a comma, quote or line break inside, or spaces at either end.
-				let needed = false;
+				// To the closing quote: a doubled quote is part of the value.
 				pos++;
-				for (;; pos++) {
-					const byte = bytes[pos];
-					if (byte === QUOTE) {
-						if (bytes[pos + 1] !== QUOTE) break;
-						needed = true;
-						pos++;
-					} else if (byte === COMMA || byte === LF || byte === CR) {
-						needed = true;
-					}
-				}
-				const from = this.starts[field] + 1;
-				if (pos > from && (isSpaceOrTab(bytes[from]) || isSpaceOrTab(bytes[pos - 1]))) needed = true;
-				if (!needed) minimal = false;
+				while (bytes[pos] !== QUOTE || bytes[pos + 1] === QUOTE) pos += bytes[pos] === QUOTE ? 2 : 1;
 				pos++;
 			} else {
-				const from = pos;
 				while (pos < recordEnd && bytes[pos] !== COMMA) pos++;
-				// Spaces at either end of an unquoted value: escapeCsvField would quote it.
-				if (pos > from && (isSpaceOrTab(bytes[from]) || isSpaceOrTab(bytes[pos - 1]))) minimal = false;
 			}
-			this.ends[field] = pos;
+			this.ends[field++] = pos;
 			if (pos >= recordEnd) break;
 			pos++;
 		}
 		this.splitAt = this.recordStart;
-		this.splitMinimal = minimal;
+		this.splitFields = field;
 	}
 
 	private growFields(): void {
@@ -222,9 +216,6 @@ export class ByteRecords {
 		this.starts = grow(this.starts);
 		this.ends = grow(this.ends);
 	}
-
-	/** The quoted field skipQuoted stepped over holds a comma, quote or line break, or spaces at either end: it needs its quotes. */
-	private quotesNeeded = false;
 
 	/** Steps over a quoted field, counting the line breaks inside it; returns where it ends. */
 	private skipQuoted(start: number): number {
@@ -256,7 +247,7 @@ export class ByteRecords {
 			}
 		}
 		this.nextLine += breaks;
-		this.quotesNeeded = needed || (pos > start + 1 && (isSpaceOrTab(bytes[start + 1]) || isSpaceOrTab(bytes[pos - 1])));
+		this.quotesNeeded = needed || (pos > start + 1 && (SPACE_OR_TAB[bytes[start + 1]] | SPACE_OR_TAB[bytes[pos - 1]]) !== 0);
 		const end = pos + 1;
 		const next = bytes[end];
 		if (end < length && next !== COMMA && next !== CR && next !== LF) return GIVE_UP;
