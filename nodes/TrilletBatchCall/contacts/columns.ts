@@ -1,4 +1,4 @@
-import type { CsvDelimiter } from './csv';
+import { countDelimiters, type CsvDelimiter } from './csv';
 import { ContactsError } from './errors';
 import { PHONE_COLUMN } from './types';
 
@@ -48,15 +48,12 @@ const KNOWN_COLUMN_NEAR_MISSES: ReadonlyArray<{ column: string; spellings: Reado
 	{ column: 'email', spellings: new Set(['email', 'emailaddress', 'mail']) },
 ];
 
-/** Checks the header row the API will see and returns the trimmed names, the phone column and warnings. */
 /** Whether a header, read with some separator, has the phone_number column (to tell which separator a file uses). */
 export function hasPhoneColumn(fields: string[]): boolean {
-	return fields.some((field) => field.replace(/^\uFEFF/, '').trim() === PHONE_COLUMN);
+	return fields.some((field) => cleanColumnName(field) === PHONE_COLUMN);
 }
 
-/** How the warnings name a separator: one, several. */
-const SEPARATOR_NAMES: Record<CsvDelimiter, [string, string]> = { ',': ['comma', 'commas'], ';': ['semicolon', 'semicolons'], '\t': ['tab', 'tabs'] };
-
+/** Checks the header row the API will see and returns the trimmed names, the phone column and warnings. */
 export function checkHeader(rawHeader: readonly string[], delimiter: CsvDelimiter = ','): HeaderCheck {
 	const named = rawHeader.map(cleanColumnName);
 	// A separator at the end of the header line, as some exports write it, names no column.
@@ -76,11 +73,11 @@ export function checkHeader(rawHeader: readonly string[], delimiter: CsvDelimite
 	assertNoDuplicates(columns);
 	const warnings = knownColumnWarnings(columns);
 	if (unnamedTrailingColumns > 0) {
-		const [one, several] = SEPARATOR_NAMES[delimiter];
+		const separators = countDelimiters(delimiter, unnamedTrailingColumns);
 		warnings.push(
 			unnamedTrailingColumns === 1
-				? `The header line ends with a ${one} (a column with no name), empty in every row: it was left out.`
-				: `The header line ends with ${unnamedTrailingColumns} ${several} (columns with no name), empty in every row: they were left out.`,
+				? `The header line ends with ${separators} (a column with no name), empty in every row: it was left out.`
+				: `The header line ends with ${separators} (columns with no name), empty in every row: they were left out.`,
 		);
 	}
 	return { columns, phoneIndex, warnings, unnamedTrailingColumns };

@@ -4,7 +4,7 @@
 export { openCsvText, CsvTextSlices, DEFAULT_SLICE_BYTES, type CsvBytes, type CsvEncoding } from './decode';
 export { readCsvRecords, forEachCsvRecord, isBlankRecord, detachString } from './read';
 export type { CsvParseStats, CsvRecordCallback, ReadLayout, RecordSpan } from './read';
-export { detectCsvLayout, describeDelimiter, type CsvDelimiter, type CsvLayout } from './layout';
+export { detectCsvLayout, describeDelimiter, countDelimiters, type CsvDelimiter, type CsvLayout } from './layout';
 export { LineBreakCheck } from './lineBreaks';
 export { readerWork } from './scanner';
 export { escapeCsvField } from './quoting';

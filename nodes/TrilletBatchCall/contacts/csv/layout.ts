@@ -56,6 +56,14 @@ export function describeDelimiter(delimiter: CsvDelimiter): string {
 	return delimiter === '\t' ? 'tabs' : `'${delimiter}'`;
 }
 
+const DELIMITER_NOUNS: Record<CsvDelimiter, [string, string]> = { ',': ['comma', 'commas'], ';': ['semicolon', 'semicolons'], '\t': ['tab', 'tabs'] };
+
+/** How the report counts separators: `a comma`, `2 semicolons`. */
+export function countDelimiters(delimiter: CsvDelimiter, count: number): string {
+	const [one, several] = DELIMITER_NOUNS[delimiter];
+	return count === 1 ? `a ${one}` : `${count} ${several}`;
+}
+
 /**
  * The text of the file's first lines, enough to hold its header: the first few KB when the header
  * surely ends in them (a line break with no quote before it), else a whole slice as the reader
