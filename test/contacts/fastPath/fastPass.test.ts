@@ -119,6 +119,15 @@ describe('the fast path and the general reader send the same', () => {
 		expect(completed).toBeGreaterThan(100);
 	});
 
+	test('for rows longer than the 64 KB the copy is buffered in, with their number rewritten or not', async () => {
+		const note = 'x'.repeat(70_000);
+		const bytes = utf8(`phone_number,note\n+1 415 555 0100,${note}\n+14155550101,${note}\n+1 415-555-0102,short\n`);
+		const fast = await outcome(bytes, 'fail', 'fast');
+		expect(fast).not.toHaveProperty('gaveUp');
+		expect(fast).toHaveProperty('report.phoneNumbersNormalised', 2);
+		expect(fast).toEqual(await outcome(bytes, 'fail', 'general'));
+	});
+
 	test('for the row where the copy starts, with a value that has spaces around it or is quoted', async () => {
 		for (const row of ['+1 415 555 0123, spaced ,x', '+1 415 555 0123,x,"quoted"', '+1 415 555 0123,\tx,y', '+1 415 555 0123,"a, b", c']) {
 			const bytes = utf8(`phone_number,a,b\n+14155550100,plain,x\n${row}\n+14155550199, later ,y\n`);

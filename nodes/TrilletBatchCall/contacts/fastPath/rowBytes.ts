@@ -68,7 +68,8 @@ export class RowBytes {
 	copyRow(source: Uint8Array, from: number, to: number, numberFrom = to, numberTo = to): void {
 		if (to - from + 2 > BUFFER_BYTES) {
 			this.copy(source, from, numberFrom);
-			this.copyNumber(source, numberFrom, numberTo);
+			this.makeRoom(numberTo - numberFrom);
+			this.length = this.writeNumber(source, numberFrom, numberTo, this.length);
 			this.copy(source, numberTo, to);
 			this.endRow();
 			return;
@@ -77,10 +78,7 @@ export class RowBytes {
 		const { buffer } = this;
 		let at = this.length;
 		for (let pos = from; pos < numberFrom; pos++) buffer[at++] = source[pos];
-		for (let pos = numberFrom; pos < numberTo; pos++) {
-			const byte = source[pos];
-			if (byte !== SPACE && byte !== DASH) buffer[at++] = byte;
-		}
+		at = this.writeNumber(source, numberFrom, numberTo, at);
 		for (let pos = numberTo; pos < to; pos++) buffer[at++] = source[pos];
 		buffer[at++] = CR;
 		buffer[at++] = LF;
@@ -88,13 +86,15 @@ export class RowBytes {
 		this.rows++;
 	}
 
-	/** Writes the number between `from` and `to` without its spaces and dashes (a row too long for the buffer). */
-	private copyNumber(source: Uint8Array, from: number, to: number): void {
-		this.makeRoom(to - from);
+	/** Writes the number between `from` and `to` without its spaces and dashes at `at` (room made); returns where it ends. */
+	private writeNumber(source: Uint8Array, from: number, to: number, at: number): number {
+		const { buffer } = this;
+		let end = at;
 		for (let pos = from; pos < to; pos++) {
 			const byte = source[pos];
-			if (byte !== SPACE && byte !== DASH) this.buffer[this.length++] = byte;
+			if (byte !== SPACE && byte !== DASH) buffer[end++] = byte;
 		}
+		return end;
 	}
 
 	/** Writes ASCII text (an E.164 number). */
