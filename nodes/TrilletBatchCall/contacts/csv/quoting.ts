@@ -4,7 +4,9 @@
 //
 // A field is quoted when it holds a comma, quote, CR or LF, or starts or ends with a space or
 // tab (so that no parser trims it); a quote inside is written twice. writeEscapedUtf8 is the
-// same rule written straight as UTF-8 bytes (the tests hold it to escapeCsvField byte for byte).
+// same rule written straight as UTF-8 bytes (the tests hold it to escapeCsvField byte for byte);
+// the fast path's byte reader judges it on bytes (fastPath/byteRecords.ts), held to the general
+// reader by the fast-vs-general tests.
 
 const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
 const QUOTES = /"/g;

@@ -6,8 +6,8 @@ import type { NumberRules } from '../phone';
 import type { CheckedUpload, InvalidRowPolicy } from '../types';
 import { ByteRecords, GIVE_UP } from './byteRecords';
 import { NOT_PLAIN, PLAIN_E164, PLAIN_FORMATTED, PlainNumberReader } from './plainNumbers';
-import { NumberLog } from './repeatedNumbers';
-import { RowBytes, estimateRows, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './rowBytes';
+import { estimateRows, NumberLog } from './repeatedNumbers';
+import { RowBytes, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } from './rowBytes';
 
 // The fast path's one pass over a file (the overview and what each trick buys: index.ts).
 

@@ -2,6 +2,18 @@ import { capacityFor, digitsOf, EMPTY, FirstSeenNumbers, hash, INITIAL_CAPACITY,
 
 // Part of the fast path (index.ts): repeated numbers found once the file is read, not row by row.
 
+const LF = 0x0a;
+/** Bytes of the start of a file in which its line breaks are counted, to estimate its rows. */
+const SAMPLE_BYTES = 64 * 1024;
+
+/** About how many lines the file has, from the line breaks in its first bytes (to size the NumberLog once). */
+export function estimateRows(bytes: Uint8Array): number {
+	const sample = Math.min(bytes.length, SAMPLE_BYTES);
+	let breaks = 0;
+	for (let pos = 0; pos < sample; pos++) if (bytes[pos] === LF) breaks++;
+	return Math.ceil((Math.max(breaks, 1) * bytes.length) / Math.max(sample, 1));
+}
+
 /**
  * The fast path's first reading of a file (fastPass.ts): every number is noted in a list and
  * called new; at the end, repeated() finds the numbers noted more than once. A file without a

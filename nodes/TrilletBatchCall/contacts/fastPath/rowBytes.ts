@@ -18,19 +18,9 @@ const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
 const DASH = 0x2d;
-/** Bytes of the start of a file in which its line breaks are counted, to estimate its rows. */
-const SAMPLE_BYTES = 64 * 1024;
 const BUFFER_BYTES = 64 * 1024;
 /** Ranges up to this long are copied byte by byte: cheaper than a subarray and a native call. */
 const SHORT_RANGE = 64;
-
-/** About how many lines the file has, from the line breaks in its first bytes (to size tables once). */
-export function estimateRows(bytes: Uint8Array): number {
-	const sample = Math.min(bytes.length, SAMPLE_BYTES);
-	let breaks = 0;
-	for (let pos = 0; pos < sample; pos++) if (bytes[pos] === LF) breaks++;
-	return Math.ceil((Math.max(breaks, 1) * bytes.length) / Math.max(sample, 1));
-}
 
 /** Rows copied from the file's bytes into one buffer, handed to the writer when full. */
 export class RowBytes {
