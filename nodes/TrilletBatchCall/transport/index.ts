@@ -55,15 +55,9 @@ export async function trilletRequest<T>(this: TrilletContext, request: TrilletRe
 
 /** Sends a request whose answer is a file (CSV): its bytes and name. */
 export async function trilletFileRequest(this: TrilletContext, request: TrilletRequest): Promise<TrilletFile> {
-	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers, redactor) => {
-		// Judged by content, not by header: servers label CSV loosely, but a page or JSON is no file.
-		const start = Buffer.from(body as ArrayBuffer).subarray(0, 200).toString('utf8').trimStart();
-		const notAFile = /json/i.test(headerValue(headers['content-type']) ?? '') || /^(<!doctype|<html|\{)/i.test(start);
-		return notAFile ? `A CSV file was expected but the answer began "${answerSample(start, redactor)}"` : undefined;
-	});
-	const fileName = fileNameFromDisposition(headerValue(response.headers['content-disposition']));
-	// decoding %-escapes may spell out a key the header only held encoded
-	return { bytes: Buffer.from(response.body as ArrayBuffer), fileName: fileName && response.redactor.text(fileName) };
+	// Servers label CSV loosely: only a JSON type refuses it by header.
+	const { bytes, fileName } = await sendForFile.call(this, request, 'A CSV file', /json/i);
+	return { bytes, fileName };
 }
 
 export interface TrilletMedia extends TrilletFile {
@@ -73,11 +67,18 @@ export interface TrilletMedia extends TrilletFile {
 
 /** Sends a request whose answer is media (a call recording): its bytes, type and name. */
 export async function trilletMediaRequest(this: TrilletContext, request: TrilletRequest): Promise<TrilletMedia> {
+	return sendForFile.call(this, request, 'A recording', /json|html/i);
+}
+
+/**
+ * Sends a request whose answer is a file: `what` names it in the error when the answer is a
+ * page or JSON instead, judged by its first bytes and by a Content-Type matching `refusedTypes`.
+ */
+async function sendForFile(this: TrilletContext, request: TrilletRequest, what: string, refusedTypes: RegExp): Promise<TrilletMedia> {
 	const response = await send.call(this, request, { encoding: 'arraybuffer' }, (body, headers, redactor) => {
-		const type = headerValue(headers['content-type']) ?? '';
 		const start = Buffer.from(body as ArrayBuffer).subarray(0, 200).toString('utf8').trimStart();
-		const notMedia = /json|html/i.test(type) || /^(<!doctype|<html|\{)/i.test(start);
-		return notMedia ? `A recording was expected but the answer began "${answerSample(start, redactor)}"` : undefined;
+		const notAFile = refusedTypes.test(headerValue(headers['content-type']) ?? '') || /^(<!doctype|<html|\{)/i.test(start);
+		return notAFile ? `${what} was expected but the answer began "${answerSample(start, redactor)}"` : undefined;
 	});
 	const fileName = fileNameFromDisposition(headerValue(response.headers['content-disposition']));
 	return {
