@@ -60,6 +60,19 @@ describe('Export Results', () => {
 		expect(item.json.rows).toBeNull();
 	});
 
+	test.each([
+		['a web page', '<!doctype html><p>Sign in</p>'],
+		['JSON', { data: [] }],
+	])('%s in place of the file is an error, not a CSV handed on', async (_, body) => {
+		const batchId = await batchOf(emulator, 1);
+		emulator.failNext({ kind: 'status', status: 200, body }, 1, { path: /export-results$/ });
+
+		const run = await runTrillet(emulator, { operation: 'exportResults', batchId }, [{}]);
+
+		const error = run.error(TRILLET);
+		expect(`${error?.message} ${error?.description}`).toMatch(/A CSV file was expected but the answer began "(<!doctype html>|\{)/);
+	});
+
 	test('an unknown batch is reported as "Batch not found" with its ID, not as a file', async () => {
 		const run = await runTrillet(emulator, { operation: 'exportResults', batchId: 'batch_gone' }, [{}]);
 

@@ -39,4 +39,18 @@ describe('Get Recording', () => {
 		expect(found.pairedItem).toEqual({ item: 1 });
 		expect(empty.json).toMatchObject({ error: 'Item 2 has no call record ID', errorDescription: expect.stringMatching(/Trillet Trigger/) });
 	});
+
+	test.each([
+		['a web page', 'Sign in to listen'],
+		['JSON', { url: 'https://example.com/call.mp3' }],
+	])('%s in place of the audio is an error, not a recording handed on', async (_, body) => {
+		const call = emulator.callHistory.add({ callId: 'call_page', status: 'completed' });
+		// A string body goes out as text/html.
+		emulator.failNext({ kind: 'status', status: 200, body }, 1, { path: /recordings/ });
+
+		const run = await runTrillet(emulator, { resource: 'call', operation: 'getRecording' }, [{ callHistoryId: call._id }]);
+
+		const error = run.error(TRILLET);
+		expect(`${error?.message} ${error?.description}`).toMatch(/A recording was expected but the answer began "(Sign in|\{)/);
+	});
 });
