@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { afterPage, MAX_PAGES, MAX_PAGE_SIZE } from '../actions/call/callsPagination';
+import { MAX_PAGES, MAX_PAGE_SIZE, readPages } from '../actions/call/callsPagination';
 import { trilletRequest } from '../transport';
 import { historyRecordsFrom, recordKey, type HistoryRecord } from './historyRecords';
 
@@ -57,24 +57,14 @@ export async function readHistory(
 	query: HistoryQuery,
 	options: { wanted: number; keep?: (record: HistoryRecord) => boolean; itemIndex?: number },
 ): Promise<HistoryRecord[]> {
-	const seen = new Set<string>();
-	const kept: HistoryRecord[] = [];
-	for (let page = 1; ; page++) {
-		const received = await requestHistoryPage(context, query, page, MAX_PAGE_SIZE, options.itemIndex);
-		const fresh = received.filter((record) => !seen.has(recordKey(record)));
-		for (const record of fresh) seen.add(recordKey(record));
-		kept.push(...fresh.filter((record) => options.keep?.(record) ?? true));
-		const verdict = afterPage({
-			page,
-			pageSize: MAX_PAGE_SIZE,
-			received: received.length,
-			fresh: fresh.length,
-			collected: kept.length,
-			wanted: options.wanted,
-		});
-		if (verdict === 'done') return kept.slice(0, options.wanted);
-		if (verdict !== 'next') throw historyPagingFault(context, verdict, page, seen.size, options.itemIndex);
-	}
+	const { wanted, keep, itemIndex } = options;
+	return readPages(async (page, pageSize) => ({ items: await requestHistoryPage(context, query, page, pageSize, itemIndex) }), {
+		pageSize: MAX_PAGE_SIZE,
+		wanted,
+		key: recordKey,
+		keep,
+		fault: ({ verdict, page, distinct }) => historyPagingFault(context, verdict, page, distinct, itemIndex),
+	});
 }
 
 function historyPagingFault(

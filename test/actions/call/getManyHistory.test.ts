@@ -22,6 +22,17 @@ describe.each(['array', 'paged'] as const)('Get Many Calls from the call history
 		expect(output.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
 
+	test('a server that sends the same page again stops with an error that says so', async () => {
+		const page = Array.from({ length: 100 }, (_, index) => ({ _id: `h${index}`, callId: `same${index}`, status: 'completed' }));
+		emulator.failNext({ kind: 'status', status: 200, body: page }, 2, { path: /call-history$/ });
+
+		const run = await runTrillet(emulator, { ...history, returnAll: true }, [{}]);
+
+		expect(requestsTo(emulator, 'GET', HISTORY)).toHaveLength(2);
+		expect(run.error(TRILLET)?.message).toBe('Trillet kept sending the same page of the call history');
+		expect(run.error(TRILLET)?.description).toBe('Page 2 held only calls already received (100 different calls so far). Try again later.');
+	});
+
 	test('the filters are sent to Trillet; Outcomes and Limit are applied to what comes back', async () => {
 		const agentId = emulator.agents[0]._id;
 		emulator.callHistory.add({ agentId, callId: 'a', status: 'completed' });

@@ -1,5 +1,5 @@
-// When to stop asking for the next page of a batch's calls. Pure: no n8n types, so each stop
-// rule is unit-tested on its own. The rules must end the loop even on a server that ignores
+// When to stop asking for the next page of a batch's calls or of the call history, and the loop
+// that reads them. Pure: no n8n types, so each stop rule is unit-tested on its own. The rules must end the loop even on a server that ignores
 // `page` and always says there is a next one: a page that brings no call not already received
 // ends it, and so does a hard cap on the number of pages.
 
@@ -62,6 +62,45 @@ function isLastPage({ page, pageSize, received, pagination }: PageOutcome): bool
 	if (typeof totalPages === 'number' && Number.isFinite(totalPages) && page >= totalPages) return true;
 	if (hasNext === true) return false;
 	return received < pageSize;
+}
+
+/** A page as read: its calls and, when the server gives one, its `pagination` object. */
+export interface ReadPage<T> {
+	items: T[];
+	pagination?: CallsPagination;
+}
+
+/** How reading stopped on a server that does not page properly. */
+export interface PagingFault {
+	verdict: Exclude<PageVerdict, 'next' | 'done'>;
+	page: number;
+	/** Different calls received so far, kept or not. */
+	distinct: number;
+	/** Calls kept so far. */
+	kept: number;
+}
+
+/**
+ * Reads page after page until `wanted` calls passed `keep`, or the pages end. Each call is kept
+ * once (by `key`), also when new calls shift the pages while they are read; a server that does
+ * not page properly throws what `fault` makes of it rather than a partial list that looks whole.
+ */
+export async function readPages<T>(
+	readPage: (page: number, pageSize: number) => Promise<ReadPage<T>>,
+	options: { pageSize: number; wanted: number; key: (item: T) => string; keep?: (item: T) => boolean; fault: (fault: PagingFault) => Error },
+): Promise<T[]> {
+	const { pageSize, wanted, key, keep } = options;
+	const seen = new Set<string>();
+	const kept: T[] = [];
+	for (let page = 1; ; page++) {
+		const { items, pagination } = await readPage(page, pageSize);
+		const fresh = items.filter((item) => !seen.has(key(item)));
+		for (const item of fresh) seen.add(key(item));
+		kept.push(...(keep ? fresh.filter(keep) : fresh));
+		const verdict = afterPage({ page, pageSize, received: items.length, fresh: fresh.length, collected: kept.length, wanted, pagination });
+		if (verdict === 'done') return kept.slice(0, wanted);
+		if (verdict !== 'next') throw options.fault({ verdict, page, distinct: seen.size, kept: kept.length });
+	}
 }
 
 /** How many calls to return: all, or the Limit as a whole number of at least 1. */

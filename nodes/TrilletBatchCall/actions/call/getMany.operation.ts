@@ -8,9 +8,9 @@ import type { TrilletOperation } from '../operation';
 import { batchIdField, batchNotFound, batchPath, readBatchId } from '../batch/batchFields';
 import { historyFields, readStartedRange } from './historyFields';
 import {
-	afterPage,
 	MAX_PAGES,
 	pageSizeFor,
+	readPages,
 	wantedCalls,
 	type CallsPagination,
 	type PageVerdict,
@@ -121,27 +121,18 @@ interface CallsPage {
 
 /** Asks for page after page until the stop rules say so; each call is kept once. */
 async function readCalls(context: IExecuteFunctions, query: CallsQuery, itemIndex: number): Promise<IDataObject[]> {
-	const pageSize = pageSizeFor(query.wanted);
-	const seen = new Set<string>();
-	const collected: IDataObject[] = [];
-	for (let page = 1; ; page++) {
-		const answer = await requestPage(context, query, page, pageSize, itemIndex);
-		const received = Array.isArray(answer.calls) ? answer.calls : [];
-		const fresh = received.filter((call) => !seen.has(callKey(call)));
-		for (const call of fresh) seen.add(callKey(call));
-		collected.push(...fresh);
-		const verdict = afterPage({
-			page,
-			pageSize,
-			received: received.length,
-			fresh: fresh.length,
-			collected: collected.length,
+	return readPages(
+		async (page, pageSize) => {
+			const answer = await requestPage(context, query, page, pageSize, itemIndex);
+			return { items: Array.isArray(answer.calls) ? answer.calls : [], pagination: answer.pagination };
+		},
+		{
+			pageSize: pageSizeFor(query.wanted),
 			wanted: query.wanted,
-			pagination: answer.pagination,
-		});
-		if (verdict === 'done') return collected.slice(0, query.wanted);
-		if (verdict !== 'next') throw pagingFault(context, verdict, { query, page, collected: collected.length, itemIndex });
-	}
+			key: callKey,
+			fault: ({ verdict, page, kept }) => pagingFault(context, verdict, { query, page, collected: kept, itemIndex }),
+		},
+	);
 }
 
 async function requestPage(
