@@ -10,8 +10,8 @@ import {
 	requestHistoryPage,
 	startedAtMs,
 	type HistoryQuery,
-	MAX_PAGE_SIZE,
 } from '../TrilletBatchCall/callHistory';
+import { MAX_PAGE_SIZE } from '../TrilletBatchCall/transport';
 import { advanceCursor, newCursor, readCursor } from './finishedCallsCursor';
 
 /**

@@ -14,4 +14,3 @@ export {
 	type Outcome,
 } from './historyRecords';
 export { historyQs, readHistory, requestHistoryPage, type HistoryQuery } from './readHistory';
-export { MAX_PAGE_SIZE } from '../actions/call/callsPagination';

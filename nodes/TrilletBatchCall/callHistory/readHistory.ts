@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGES, MAX_PAGE_SIZE, readPages } from '../actions/call/callsPagination';
-import { trilletRequest } from '../transport';
+import { MAX_PAGES, MAX_PAGE_SIZE, readPages, trilletRequest } from '../transport';
 import { historyRecordsFrom, recordKey, type HistoryRecord } from './historyRecords';
 
 /** Which calls of the workspace's history to read. */

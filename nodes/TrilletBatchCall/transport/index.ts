@@ -15,7 +15,17 @@ import { Redactor } from './redaction';
 import { answerSample, decodeBody, fileNameFromDisposition, headerValue, secondsUntilReset } from './response';
 import { MAX_ATTEMPTS, MAX_RETRY_WAIT_MS, mayRetry, parseRetryAfter, retryDelayMs } from './retryPolicy';
 
-// The only module that talks HTTP to Trillet: base URL, authentication, retries and errors.
+// The only module that talks HTTP to Trillet: base URL, authentication, retries, errors and paging.
+
+export {
+	MAX_PAGES,
+	MAX_PAGE_SIZE,
+	pageSizeFor,
+	readPages,
+	wantedCalls,
+	type CallsPagination,
+	type PageVerdict,
+} from './pagination';
 
 export const CREDENTIAL_TYPE = 'trilletApi';
 

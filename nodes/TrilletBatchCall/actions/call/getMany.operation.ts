@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeCall, hasOutcome, isFinished, readHistory, readHistoryFilters } from '../../callHistory';
-import { trilletRequest } from '../../transport';
 import { forEachItem } from '../eachItem';
 import type { TrilletOperation } from '../operation';
 import { batchIdField, batchNotFound, batchPath, readBatchId } from '../batch/batchFields';
@@ -11,10 +10,11 @@ import {
 	MAX_PAGES,
 	pageSizeFor,
 	readPages,
+	trilletRequest,
 	wantedCalls,
 	type CallsPagination,
 	type PageVerdict,
-} from './callsPagination';
+} from '../../transport';
 
 const ofBatch = { displayOptions: { show: { callsOf: ['batch'] } } };
 

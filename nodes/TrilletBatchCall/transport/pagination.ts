@@ -1,5 +1,6 @@
 // When to stop asking for the next page of a batch's calls or of the call history, and the loop
-// that reads them. Pure: no n8n types, so each stop rule is unit-tested on its own. The rules must end the loop even on a server that ignores
+// that reads them (the caller's readPage does the HTTP). Pure: no n8n types, so each stop rule is
+// unit-tested on its own. The rules must end the loop even on a server that ignores
 // `page` and always says there is a next one: a page that brings no call not already received
 // ends it, and so does a hard cap on the number of pages.
 

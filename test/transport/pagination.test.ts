@@ -5,7 +5,7 @@ import {
 	pageSizeFor,
 	wantedCalls,
 	type PageOutcome,
-} from '../../../nodes/TrilletBatchCall/actions/call/callsPagination';
+} from '../../nodes/TrilletBatchCall/transport/pagination';
 
 /** A full page 1 of 100 new calls, with more to come, wanting them all; tests change one thing. */
 function page(change: Partial<PageOutcome> = {}): PageOutcome {
