@@ -9,6 +9,7 @@ import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
 import { exited, forkBenchScript, nextMessage, runOnce } from './childProcess';
 import type { BenchCsvFiles } from './contactsCsv';
 import type { EmulatorAddress, EmulatorCommand } from './emulatorProcess';
+import { describeHttpRequestNode, findHttpRequestNode } from './httpRequestNode';
 import { markdownTable, mb, median, medianAndMin, ms, times } from './report';
 import type { UploadMeasurement, UploadReport, UploadScenario } from './uploadScenario';
 
@@ -31,15 +32,25 @@ interface Scenario {
 	binaryDataMode?: BinaryDataMode;
 }
 
-const SCENARIOS: readonly Scenario[] = [
-	{ label: 'plain multipart POST (baseline)', kind: 'form-data', variant: 'clean' },
-	{ label: 'n8n → Trillet node', kind: 'node', variant: 'clean', binaryDataMode: 'default' },
-	{ label: 'n8n → Trillet node', kind: 'node', variant: 'clean', binaryDataMode: 'filesystem' },
-	{ label: 'n8n → Trillet node', kind: 'node', variant: 'formatted', binaryDataMode: 'default' },
-	{ label: 'n8n → Trillet node', kind: 'node', variant: 'formatted', binaryDataMode: 'filesystem' },
-];
+const VARIANTS = ['clean', 'formatted'] as const;
+const MODES: readonly BinaryDataMode[] = ['default', 'filesystem'];
+const HTTP_REQUEST_LABEL = "n8n → n8n's HTTP Request node";
+
+/** The baseline first; the HTTP Request node (when a cached n8n has one) beside each Trillet node run. */
+function scenarios(withHttpRequestNode: boolean): Scenario[] {
+	const list: Scenario[] = [{ label: 'plain multipart POST (baseline)', kind: 'form-data', variant: 'clean' }];
+	for (const variant of VARIANTS) {
+		for (const binaryDataMode of MODES) {
+			if (withHttpRequestNode) list.push({ label: HTTP_REQUEST_LABEL, kind: 'http-request-node', variant, binaryDataMode });
+			list.push({ label: 'n8n → Trillet node', kind: 'node', variant, binaryDataMode });
+		}
+	}
+	return list;
+}
 
 export interface UploadBenchResult {
+	/** Where n8n's HTTP Request node came from, or why it was not measured. */
+	httpRequestNode: string;
 	timeTable: string;
 	memoryTable: string;
 	timeAimMet: boolean;
@@ -66,16 +77,19 @@ async function startEmulator() {
 }
 
 export async function runUploadBench(files: BenchCsvFiles, runs: number, directory: string): Promise<UploadBenchResult> {
+	const httpRequestNode = findHttpRequestNode();
+	const list = scenarios(httpRequestNode !== undefined);
 	const emulator = await startEmulator();
-	const results = SCENARIOS.map(() => [] as UploadMeasurement[]);
+	const results = list.map(() => [] as UploadMeasurement[]);
 	try {
 		// Round robin, so a burst of load elsewhere on the machine touches every scenario alike.
 		for (let run = 0; run < runs; run++) {
-			for (const [index, scenario] of SCENARIOS.entries()) {
+			for (const [index, scenario] of list.entries()) {
 				const userFolder = path.join(directory, `n8n-${run}-${index}`);
 				const argument: UploadScenario = {
 					kind: scenario.kind,
 					binaryDataMode: scenario.binaryDataMode,
+					httpRequestNode: scenario.kind === 'http-request-node' ? httpRequestNode : undefined,
 					...fileOf(files, scenario.variant),
 					expectedCalls: files.rows,
 					emulator: emulator.address,
@@ -94,43 +108,57 @@ export async function runUploadBench(files: BenchCsvFiles, runs: number, directo
 	} finally {
 		await emulator.close();
 	}
-	return summarise(files, results);
+	return { httpRequestNode: describeHttpRequestNode(httpRequestNode), ...summarise(files, list, results) };
 }
+
+/** "+435" or "−46": what a path adds to the plain POST's time. */
+const signedMs = (value: number): string => (value < 0 ? `−${ms(-value)}` : `+${ms(value)}`);
 
 function describe(scenario: Scenario): string {
 	return `${scenario.label}, ${scenario.variant}${scenario.binaryDataMode ? `, ${scenario.binaryDataMode}` : ''}`;
 }
 
-function summarise(files: BenchCsvFiles, results: UploadMeasurement[][]): UploadBenchResult {
-	const baseline = median(results[0].map((result) => result.uploadMs));
+function summarise(files: BenchCsvFiles, list: Scenario[], results: UploadMeasurement[][]): Omit<UploadBenchResult, 'httpRequestNode'> {
+	const medianUpload = (index: number) => median(results[index].map((result) => result.uploadMs));
+	const baseline = medianUpload(0);
+	/** The HTTP Request node's run on the same file in the same binary mode. */
+	const httpRequestNodeMs = (scenario: Scenario) => {
+		const index = list.findIndex(
+			(other) => other.kind === 'http-request-node' && other.variant === scenario.variant && other.binaryDataMode === scenario.binaryDataMode,
+		);
+		return index === -1 ? undefined : medianUpload(index);
+	};
 	let timeAimMet = true;
 	const memoryAimMetIn: Record<BinaryDataMode, boolean> = { default: true, filesystem: true };
 	const timeRows: string[][] = [];
 	const memoryRows: string[][] = [];
-	SCENARIOS.forEach((scenario, index) => {
+	list.forEach((scenario, index) => {
 		const measured = results[index];
 		const upload = measured.map((result) => result.uploadMs);
 		const ratio = median(upload) / baseline;
-		const isNode = scenario.kind === 'node';
+		const isTrillet = scenario.kind === 'node';
+		const inN8n = scenario.kind !== 'form-data';
 		const timeAim = AIM_TIME_RATIO[scenario.variant];
-		if (isNode) timeAimMet &&= ratio <= timeAim;
+		if (isTrillet) timeAimMet &&= ratio <= timeAim;
+		const httpRequest = isTrillet ? httpRequestNodeMs(scenario) : undefined;
 		const column = (pick: (result: UploadMeasurement) => number | undefined) =>
-			isNode ? medianAndMin(measured.map((result) => pick(result) ?? 0), ms) : '—';
+			inN8n ? medianAndMin(measured.map((result) => pick(result) ?? 0), ms) : '—';
 		timeRows.push([
 			scenario.label,
 			scenario.variant,
 			scenario.binaryDataMode ?? '—',
 			medianAndMin(upload, ms),
-			isNode ? `+${ms(median(upload) - baseline)}` : '—',
+			inN8n ? signedMs(median(upload) - baseline) : '—',
 			times(ratio),
-			isNode ? `${ratio <= timeAim ? 'met' : 'not met'} (≤ ${timeAim}×)` : '—',
+			isTrillet ? `${ratio <= timeAim ? 'met' : 'not met'} (≤ ${timeAim}×)` : '—',
+			httpRequest === undefined ? '—' : times(median(upload) / httpRequest),
 			column((result) => result.filesNodeMs),
 			column((result) => result.wholeRunMs),
 		]);
 		const peaks = measured.map((result) => result.memory.peakAboveIdleBytes);
 		const memoryRatio = median(peaks) / fileOf(files, scenario.variant).bytes;
-		const memoryAim = scenario.binaryDataMode === undefined ? undefined : AIM_MEMORY_RATIO[scenario.binaryDataMode];
-		if (scenario.binaryDataMode !== undefined) memoryAimMetIn[scenario.binaryDataMode] &&= memoryRatio <= (memoryAim ?? 0);
+		const memoryAim = isTrillet && scenario.binaryDataMode !== undefined ? AIM_MEMORY_RATIO[scenario.binaryDataMode] : undefined;
+		if (isTrillet && scenario.binaryDataMode !== undefined) memoryAimMetIn[scenario.binaryDataMode] &&= memoryRatio <= (memoryAim ?? 0);
 		const last = measured[measured.length - 1].memory;
 		memoryRows.push([
 			scenario.label,
@@ -144,7 +172,18 @@ function summarise(files: BenchCsvFiles, results: UploadMeasurement[][]): Upload
 		]);
 	});
 	const timeTable = markdownTable(
-		['Upload path', 'file', 'binary mode', 'upload ms median (min)', 'added ms', '÷ baseline', 'aim', 'Files node ms', 'whole run ms'],
+		[
+			'Upload path',
+			'file',
+			'binary mode',
+			'upload ms median (min)',
+			'added ms',
+			'÷ plain POST',
+			'aim',
+			'÷ HTTP Request node',
+			'Files node ms',
+			'whole run ms',
+		],
 		timeRows,
 	);
 	const memoryTable = markdownTable(

@@ -5,16 +5,20 @@ import { readFile } from 'node:fs/promises';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
-import { runWorkflow } from '../../test/engine/runWorkflow';
-import { agentById, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
+import { type RunOptions, runWorkflow } from '../../test/engine/runWorkflow';
+import { agentById, filesNode, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
 import type { EmulatorAddress } from './emulatorProcess';
 import { postBatchWithFormData } from './formDataUpload';
+import { HTTP_REQUEST, httpRequestWorkflow, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
 import { measurePeakMemory, type MemoryFigures } from './memory';
 
 export interface UploadScenario {
-	kind: 'node' | 'form-data';
-	/** n8n's binary data mode, for the node path. */
+	/** The Trillet node, n8n's own HTTP Request node, or form-data without n8n. */
+	kind: 'node' | 'http-request-node' | 'form-data';
+	/** n8n's binary data mode, for the two paths through n8n. */
 	binaryDataMode?: BinaryDataMode;
+	/** Where the HTTP Request node is loaded from, for `http-request-node`. */
+	httpRequestNode?: HttpRequestNodeSource;
 	file: string;
 	warmupFile: string;
 	/** How many calls the batch must have, so a run that uploaded the wrong thing is not timed. */
@@ -23,11 +27,11 @@ export interface UploadScenario {
 }
 
 export interface UploadMeasurement {
-	/** The node path: the Trillet node's own executionTime; the baseline: from Buffer to response. */
+	/** Through n8n: the uploading node's own executionTime; form-data: from Buffer to response. */
 	uploadMs: number;
-	/** The node path: the whole workflow run (reading the file, the Files node, the Trillet node). */
+	/** Through n8n: the whole workflow run (reading the file, the Files node, the uploading node). */
 	wholeRunMs?: number;
-	/** The node path: the Files node (reading the file from disk and storing it as n8n binary data). */
+	/** Through n8n: the Files node (reading the file from disk and storing it as n8n binary data). */
 	filesNodeMs?: number;
 	memory: MemoryFigures;
 }
@@ -36,32 +40,42 @@ export type UploadReport = { ok: true; measurement: UploadMeasurement } | { ok: 
 
 const FILE_NAME = 'contacts.csv';
 
-async function runNodeOnce(scenario: UploadScenario, file: string, expectedCalls?: number) {
+/** The workflow a scenario runs through n8n's engine, and the name of its uploading node. */
+function workflowOf(scenario: UploadScenario, file: string) {
+	const files = [{ fileName: FILE_NAME, mimeType: 'text/csv', path: file }];
+	if (scenario.kind === 'http-request-node') {
+		return { workflow: httpRequestWorkflow(scenario.emulator, filesNode(files)), uploader: HTTP_REQUEST };
+	}
+	return { workflow: trilletWorkflow({ operation: 'start', agent: agentById(scenario.emulator.agentId) }, { files }), uploader: TRILLET };
+}
+
+async function runInN8nOnce(scenario: UploadScenario, file: string, extraNodeTypes: RunOptions['extraNodeTypes'], expectedCalls?: number) {
 	const { emulator } = scenario;
-	const workflow = trilletWorkflow(
-		{ operation: 'start', agent: agentById(emulator.agentId) },
-		{ files: [{ fileName: FILE_NAME, mimeType: 'text/csv', path: file }] },
-	);
+	const { workflow, uploader } = workflowOf(scenario, file);
 	const started = performance.now();
 	const { run, output, error } = await runWorkflow(workflow, {
 		packageFrom: 'dist',
 		binaryDataMode: scenario.binaryDataMode ?? 'default',
 		credentials: { trilletApi: { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url } },
+		extraNodeTypes,
 	});
 	const wholeRunMs = performance.now() - started;
-	const failure = error(TRILLET) ?? error('Files');
+	const failure = error(uploader) ?? error('Files');
 	if (failure !== undefined) throw new Error(`The workflow failed: ${failure.message} ${failure.description ?? ''}`);
-	const json = output(TRILLET)[0]?.json as IDataObject | undefined;
+	const json = output(uploader)[0]?.json as IDataObject | undefined;
 	if (expectedCalls !== undefined && json?.totalCalls !== expectedCalls) {
 		throw new Error(`The batch has ${String(json?.totalCalls)} calls, expected ${expectedCalls}`);
 	}
 	const runData = run.data.resultData.runData;
-	return { wholeRunMs, uploadMs: runData[TRILLET][0].executionTime, filesNodeMs: runData.Files[0].executionTime };
+	return { wholeRunMs, uploadMs: runData[uploader][0].executionTime, filesNodeMs: runData.Files[0].executionTime };
 }
 
-async function measureNode(scenario: UploadScenario): Promise<UploadMeasurement> {
-	await runNodeOnce(scenario, scenario.warmupFile);
-	const { result, memory } = await measurePeakMemory(() => runNodeOnce(scenario, scenario.file, scenario.expectedCalls));
+async function measureInN8n(scenario: UploadScenario): Promise<UploadMeasurement> {
+	const extraNodeTypes = scenario.httpRequestNode ? loadHttpRequestNode(scenario.httpRequestNode) : undefined;
+	await runInN8nOnce(scenario, scenario.warmupFile, extraNodeTypes);
+	const { result, memory } = await measurePeakMemory(() =>
+		runInN8nOnce(scenario, scenario.file, extraNodeTypes, scenario.expectedCalls),
+	);
 	return { ...result, memory };
 }
 
@@ -89,7 +103,7 @@ async function main(): Promise<void> {
 	const scenario = JSON.parse(process.argv[2] ?? '{}') as UploadScenario;
 	let report: UploadReport;
 	try {
-		const measurement = scenario.kind === 'node' ? await measureNode(scenario) : await measureFormData(scenario);
+		const measurement = scenario.kind === 'form-data' ? await measureFormData(scenario) : await measureInN8n(scenario);
 		report = { ok: true, measurement };
 	} catch (error) {
 		report = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -3,7 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 /** The engine's node registry: the package under test plus the stand-ins for n8n's own nodes. */
 export class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		const nodeType = this.types[type];

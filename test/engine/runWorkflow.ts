@@ -4,8 +4,10 @@ import type {
 	IConnections,
 	INode,
 	INodeExecutionData,
+	INodeType,
 	IPinData,
 	IRun,
+	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	IWorkflowSettings,
@@ -41,6 +43,8 @@ export interface RunOptions {
 	packageFrom?: PackageSource;
 	/** Where relative file paths in the workflow point (an example's folder); default: cwd. */
 	workflowFolder?: string;
+	/** More node types by name, e.g. n8n's own HTTP Request node for the bench's second baseline. */
+	extraNodeTypes?: Record<string, INodeType | IVersionedNodeType>;
 }
 
 /** What a run left behind, read the way the n8n editor shows it. */
@@ -71,7 +75,11 @@ function packageFrom(from: PackageSource): LoadedPackage {
 export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowRun> {
 	await useBinaryDataMode(options.binaryDataMode ?? 'default');
 	const pkg = packageFrom(options.packageFrom ?? 'source');
-	const nodeTypes = new TestNodeTypes({ ...standInNodeTypes(options.workflowFolder ?? process.cwd()), ...pkg.nodes });
+	const nodeTypes = new TestNodeTypes({
+		...standInNodeTypes(options.workflowFolder ?? process.cwd()),
+		...pkg.nodes,
+		...options.extraNodeTypes,
+	});
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: json.name ?? 'Test workflow',

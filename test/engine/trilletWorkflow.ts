@@ -47,16 +47,17 @@ export function trilletWorkflow(
 }
 
 function sourceNode(input: TrilletInput): { node: INode; pinData?: WorkflowJson['pinData'] } {
-	if ('files' in input) {
-		return {
-			node: { id: 'files', name: 'Files', type: 'test.files', typeVersion: 1, position: [220, 0], parameters: { files: JSON.stringify(input.files) } },
-		};
-	}
+	if ('files' in input) return { node: filesNode(input.files) };
 	const rows = 'rows' in input ? input.rows : input.items;
 	return {
 		node: { id: 'sheet', name: 'Sheet', type: 'n8n-nodes-base.googleSheets', typeVersion: 4.5, position: [220, 0], parameters: {} },
 		pinData: { Sheet: rows.map((json) => ({ json })) },
 	};
+}
+
+/** The Files stand-in, emitting one item per file (stored in the binary-data mode in force). */
+export function filesNode(files: TestFile[]): INode {
+	return { id: 'files', name: 'Files', type: 'test.files', typeVersion: 1, position: [220, 0], parameters: { files: JSON.stringify(files) } };
 }
 
 /** A CSV file as the Files stand-in emits it. */
