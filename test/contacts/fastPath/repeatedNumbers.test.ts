@@ -1,5 +1,5 @@
 import { FirstSeenNumbers, type NumberClaims } from '../../../nodes/TrilletBatchCall/contacts/firstSeenNumbers';
-import { NumberLog, RepeatedNumbers } from '../../../nodes/TrilletBatchCall/contacts/fastPath/repeatedNumbers';
+import { estimateRows, NumberLog, RepeatedNumbers } from '../../../nodes/TrilletBatchCall/contacts/fastPath/repeatedNumbers';
 import { mulberry32 } from '../csvFixtures';
 
 describe('NumberLog and RepeatedNumbers (the fast path: note every number, then read again only if one repeats)', () => {
@@ -47,5 +47,26 @@ describe('NumberLog and RepeatedNumbers (the fast path: note every number, then 
 		const answers = claimAll(log.repeated() as RepeatedNumbers, phones);
 		expect(answers[0]).toBeUndefined();
 		expect(new Set(answers.slice(1))).toEqual(new Set([0]));
+	});
+});
+
+describe('estimateRows (sizes the NumberLog before the file is read)', () => {
+	const lines = (line: string, count: number) => new TextEncoder().encode(`${line}\n`.repeat(count));
+
+	test('counts the lines of a file of even rows, from its first 64 KB', () => {
+		const row = 'Ada,Lovelace,+14155550123';
+		const file = lines(row, 100_000);
+		const estimate = estimateRows(file);
+		// The sample ends inside a line, so the count is close, not exact.
+		expect(Math.abs(estimate - 100_000)).toBeLessThan(100_000 * 0.01);
+	});
+
+	test('a file that starts with short lines sizes the log at most one number per 16 bytes', () => {
+		const short = lines('1', 40_000);
+		const shortThenLong = new Uint8Array(short.length + 20_000 * 201);
+		shortThenLong.set(short);
+		shortThenLong.set(lines('x'.repeat(200), 20_000), short.length);
+		// The first 64 KB holds 2-byte lines only: counted as they are, 8 bytes a number would be 4× the file.
+		expect(estimateRows(shortThenLong)).toBe(Math.ceil(shortThenLong.length / 16));
 	});
 });

@@ -6,12 +6,23 @@ const LF = 0x0a;
 /** Bytes of the start of a file in which its line breaks are counted, to estimate its rows. */
 const SAMPLE_BYTES = 64 * 1024;
 
-/** About how many lines the file has, from the line breaks in its first bytes (to size the NumberLog once). */
+/**
+ * Fewest bytes a row is assumed to take when the NumberLog is sized: a contact row is rarely
+ * shorter (a number alone is 9–17). A file of shorter rows only makes the log grow as it fills.
+ */
+const SHORTEST_ROW_BYTES = 16;
+
+/**
+ * About how many lines the file has, from the line breaks in its first bytes (to size the
+ * NumberLog once), and never more than one per SHORTEST_ROW_BYTES: a file that starts with
+ * short lines cannot make the log, at 8 bytes a number, more than half the file's size.
+ */
 export function estimateRows(bytes: Uint8Array): number {
 	const sample = Math.min(bytes.length, SAMPLE_BYTES);
 	let breaks = 0;
 	for (let pos = 0; pos < sample; pos++) if (bytes[pos] === LF) breaks++;
-	return Math.ceil((Math.max(breaks, 1) * bytes.length) / Math.max(sample, 1));
+	const estimate = Math.ceil((Math.max(breaks, 1) * bytes.length) / Math.max(sample, 1));
+	return Math.min(estimate, Math.ceil(bytes.length / SHORTEST_ROW_BYTES));
 }
 
 /**
