@@ -42,7 +42,7 @@ function scenarios(withHttpRequestNode: boolean): Scenario[] {
 	for (const variant of VARIANTS) {
 		for (const binaryDataMode of MODES) {
 			if (withHttpRequestNode) list.push({ label: HTTP_REQUEST_LABEL, kind: 'http-request-node', variant, binaryDataMode });
-			list.push({ label: 'n8n → Trillet node', kind: 'node', variant, binaryDataMode });
+			list.push({ label: 'n8n → Trillet node', kind: 'trillet-node', variant, binaryDataMode });
 		}
 	}
 	return list;
@@ -136,7 +136,7 @@ function summarise(files: BenchCsvFiles, list: Scenario[], results: UploadMeasur
 		const measured = results[index];
 		const upload = measured.map((result) => result.uploadMs);
 		const ratio = median(upload) / baseline;
-		const isTrillet = scenario.kind === 'node';
+		const isTrillet = scenario.kind === 'trillet-node';
 		const inN8n = scenario.kind !== 'form-data';
 		const timeAim = AIM_TIME_RATIO[scenario.variant];
 		if (isTrillet) timeAimMet &&= ratio <= timeAim;

@@ -14,7 +14,7 @@ import { measurePeakMemory, type MemoryFigures } from './memory';
 
 export interface UploadScenario {
 	/** The Trillet node, n8n's own HTTP Request node, or form-data without n8n. */
-	kind: 'node' | 'http-request-node' | 'form-data';
+	kind: 'trillet-node' | 'http-request-node' | 'form-data';
 	/** n8n's binary data mode, for the two paths through n8n. */
 	binaryDataMode?: BinaryDataMode;
 	/** Where the HTTP Request node is loaded from, for `http-request-node`. */
