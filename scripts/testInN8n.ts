@@ -4,17 +4,18 @@
 // default and the filesystem binary-data modes, and Test credential through n8n's REST API.
 // Opt-in (not part of npm test): the first run installs n8n into ~/.cache/n8n-nodes-trillet.
 //   npm run test:n8n [-- 1.123.81|2.41.1]
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startTrilletEmulator, type TrilletEmulator } from '../test/emulator';
-import { installAsN8nDoes, packInto } from '../test/package/packedPackage';
+import { packInto } from '../test/package/packedPackage';
 import { type Check, type CredentialCase, executeExample, importInto, testCredentialThroughRest } from './n8n/checks';
-import type { BinaryDataMode, N8nInstance } from './n8n/environment';
+import type { BinaryDataMode } from './n8n/environment';
 import { exampleDataFiles, exampleFiles, prepareExample } from './n8n/examples';
-import { ensureN8n, N8N_VERSIONS, type N8nVersion } from './n8n/install';
-import { freePort, startN8n } from './n8n/server';
+import { newInstance } from './n8n/instance';
+import { N8N_VERSIONS, type N8nVersion } from './n8n/install';
+import { startN8n } from './n8n/server';
 
 const CREDENTIAL = { id: 'trilletcred00001', name: 'Trillet account' };
 const MODES: BinaryDataMode[] = ['default', 'filesystem'];
@@ -47,23 +48,12 @@ function credentialCases(emulator: TrilletEmulator, version: N8nVersion): Creden
 	];
 }
 
-/** A fresh n8n user folder with the package installed from its tarball, as n8n would. */
-async function newInstance(version: N8nVersion, work: string, tarball: string): Promise<N8nInstance> {
-	const runtime = ensureN8n(version);
-	const userFolder = path.join(work, 'user');
-	installAsN8nDoes(tarball, path.join(userFolder, '.n8n', 'nodes'));
-	const filesFolder = path.join(work, 'files');
-	mkdirSync(filesFolder, { recursive: true });
-	for (const file of exampleDataFiles()) copyFileSync(file, path.join(filesFolder, path.basename(file)));
-	return { runtime, userFolder, filesFolder, port: await freePort() };
-}
-
 async function checkVersion(version: N8nVersion, tarball: string): Promise<Check[]> {
 	const work = mkdtempSync(path.join(tmpdir(), `trillet-n8n-${version.version}-`));
 	const emulator = await startTrilletEmulator();
 	const checks: Check[] = [];
 	try {
-		const instance = await newInstance(version, work, tarball);
+		const instance = await newInstance(version, work, tarball, exampleDataFiles());
 		const data = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
 		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data }]);
 		const examples = exampleFiles().map((file, index) => prepareExample(file, index, CREDENTIAL, emulator.agents[0]._id));

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { INode, IVersionedNodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../test/engine/runWorkflow';
 import { CACHE_FOLDER, N8N_VERSIONS } from '../n8n/install';
@@ -44,17 +45,28 @@ export function loadHttpRequestNode(source: HttpRequestNodeSource): Record<strin
 	return { [HTTP_REQUEST_TYPE]: new HttpRequest() };
 }
 
+/** Manual Trigger → each of `nodes` in turn: the workflows the bench runs. */
+export function chainedWorkflow(name: string, nodes: INode[]): WorkflowJson {
+	const start: INode = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const chain = [start, ...nodes];
+	const connections: WorkflowJson['connections'] = {};
+	for (let index = 1; index < chain.length; index++) {
+		connections[chain[index - 1].name] = { main: [[{ node: chain[index].name, type: NodeConnectionTypes.Main, index: 0 }]] };
+	}
+	return { name, nodes: chain.map((node, index) => ({ ...node, position: [220 * index, 0] })), connections };
+}
+
 /**
- * Files → HTTP Request: POST /v1/api/batch-calls as multipart with the item's binary as `file`
- * and `agentId`, the keys as headers: what a user would build to start a batch by hand.
+ * POST /v1/api/batch-calls as multipart with the item's binary `data` as `file` and `agentId`,
+ * the keys as headers: what a user would build to start a batch by hand.
  */
-export function httpRequestWorkflow(emulator: EmulatorAddress, files: INode): WorkflowJson {
-	const httpRequest: INode = {
+export function httpRequestUploader(emulator: EmulatorAddress): INode {
+	return {
 		id: 'http',
 		name: HTTP_REQUEST,
 		type: HTTP_REQUEST_TYPE,
 		typeVersion: HTTP_REQUEST_VERSION,
-		position: [440, 0],
+		position: [0, 0],
 		parameters: {
 			method: 'POST',
 			url: `${emulator.url}/v1/api/batch-calls`,
@@ -74,18 +86,6 @@ export function httpRequestWorkflow(emulator: EmulatorAddress, files: INode): Wo
 				],
 			},
 			options: {},
-		},
-	};
-	return {
-		name: 'HTTP Request baseline',
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			files,
-			httpRequest,
-		],
-		connections: {
-			Start: { main: [[{ node: files.name, type: 'main', index: 0 }]] },
-			[files.name]: { main: [[{ node: HTTP_REQUEST, type: 'main', index: 0 }]] },
 		},
 	};
 }

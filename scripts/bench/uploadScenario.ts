@@ -9,7 +9,7 @@ import { type RunOptions, runWorkflow } from '../../test/engine/runWorkflow';
 import { agentById, filesNode, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
 import type { EmulatorAddress } from './emulatorProcess';
 import { postBatchWithFormData } from './formDataUpload';
-import { HTTP_REQUEST, httpRequestWorkflow, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
+import { chainedWorkflow, HTTP_REQUEST, httpRequestUploader, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
 import { measurePeakMemory, type MemoryFigures } from './memory';
 
 export interface UploadScenario {
@@ -44,7 +44,8 @@ const FILE_NAME = 'contacts.csv';
 function workflowOf(scenario: UploadScenario, file: string) {
 	const files = [{ fileName: FILE_NAME, mimeType: 'text/csv', path: file }];
 	if (scenario.kind === 'http-request-node') {
-		return { workflow: httpRequestWorkflow(scenario.emulator, filesNode(files)), uploader: HTTP_REQUEST };
+		const workflow = chainedWorkflow('HTTP Request baseline', [filesNode(files), httpRequestUploader(scenario.emulator)]);
+		return { workflow, uploader: HTTP_REQUEST };
 	}
 	return { workflow: trilletWorkflow({ operation: 'start', agent: agentById(scenario.emulator.agentId) }, { files }), uploader: TRILLET };
 }

@@ -14,13 +14,21 @@ export interface Check {
 	detail: string;
 }
 
-interface RunData {
-	data?: { resultData?: { error?: { message?: string }; runData?: Record<string, Array<{ error?: { message?: string }; data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } };
+export interface RunData {
+	data?: {
+		resultData?: {
+			error?: { message?: string };
+			runData?: Record<
+				string,
+				Array<{ error?: { message?: string }; executionTime?: number; data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+			>;
+		};
+	};
 	status?: string;
 }
 
 /** The JSON `n8n execute --rawOutput` prints after its log lines. */
-function parseRun(stdout: string): RunData | undefined {
+export function parseRun(stdout: string): RunData | undefined {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) return undefined;
 	try {

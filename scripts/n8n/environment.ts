@@ -1,5 +1,8 @@
 // The environment a throw-away n8n runs with: its own user folder, nothing phoned home, loopback only.
 import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
 import type { N8nRuntime } from './install';
 
 export type BinaryDataMode = 'default' | 'filesystem';
@@ -42,24 +45,37 @@ export interface CommandResult {
 	stderr: string;
 }
 
-/** Runs one n8n CLI command (import:credentials, execute, …) to its end. */
-export function n8nCommand(
+let commands = 0;
+
+/**
+ * Runs one n8n CLI command (import:credentials, execute, …) to its end. Its stdout goes to a
+ * file, not a pipe: n8n ends with process.exit, which drops what a pipe has not taken yet (the
+ * run `execute --rawOutput` printed for a 20 MB file in the default binary mode, base64 and all,
+ * was cut at about 10 MB); writes to a file are done when they return.
+ */
+export async function n8nCommand(
 	instance: N8nInstance,
 	args: string[],
 	binaryDataMode: BinaryDataMode = 'default',
 	cwd = instance.filesFolder,
 ): Promise<CommandResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(instance.runtime.node, [instance.runtime.n8n, ...args], {
-			cwd,
-			env: n8nEnvironment(instance, binaryDataMode),
-			stdio: ['ignore', 'pipe', 'pipe'],
+	const stdoutFile = path.join(instance.userFolder, `n8n-stdout-${process.pid}-${++commands}.txt`);
+	const stdoutFd = openSync(stdoutFile, 'w');
+	try {
+		const { status, signal, stderr } = await new Promise<Omit<CommandResult, 'stdout'>>((resolve, reject) => {
+			const child = spawn(instance.runtime.node, [instance.runtime.n8n, ...args], {
+				cwd,
+				env: n8nEnvironment(instance, binaryDataMode),
+				stdio: ['ignore', stdoutFd, 'pipe'],
+			});
+			let errors = '';
+			child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+			child.on('error', reject);
+			child.on('close', (code, ended) => resolve({ status: code, signal: ended, stderr: errors }));
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		child.on('error', reject);
-		child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-	});
+		return { status, signal, stdout: readFileSync(stdoutFile, 'utf8'), stderr };
+	} finally {
+		closeSync(stdoutFd);
+		rmSync(stdoutFile, { force: true });
+	}
 }
