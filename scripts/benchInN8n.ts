@@ -66,10 +66,15 @@ function trilletUploader(agentId: string, name: string): INode {
 /** Runs one workflow once; its uploading node's executionTime, checked to have sent every row. */
 async function timeUpload(instance: N8nInstance, workflow: BenchWorkflow, mode: BinaryDataMode, rows: number): Promise<number> {
 	const result = await n8nCommand(instance, ['execute', `--id=${workflow.id}`, '--rawOutput'], mode);
-	const task = parseRun(result.stdout)?.data?.resultData?.runData?.[workflow.uploader]?.[0];
+	const resultData = parseRun(result.stdout)?.data?.resultData;
+	const task = resultData?.runData?.[workflow.uploader]?.[0];
 	const totalCalls = task?.data?.main?.[0]?.[0]?.json.totalCalls;
 	if (task?.executionTime === undefined || totalCalls !== rows) {
-		const why = task?.error?.message ?? `it put out ${JSON.stringify(task?.data?.main?.[0]?.[0]?.json ?? null).slice(0, 300)}, expected totalCalls ${rows}`;
+		const ran = Object.keys(resultData?.runData ?? {}).join(' → ') || 'no node';
+		const why =
+			task?.error?.message ??
+			resultData?.error?.message ??
+			`it put out ${JSON.stringify(task?.data?.main?.[0]?.[0]?.json ?? null).slice(0, 300)}, expected totalCalls ${rows} (ran: ${ran})`;
 		throw new Error(`${workflow.uploader} (${workflow.variant}, ${mode}) failed: ${why}\n${result.stderr.slice(-1500)}`);
 	}
 	return task.executionTime;

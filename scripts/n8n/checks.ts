@@ -27,12 +27,16 @@ export interface RunData {
 	status?: string;
 }
 
-/** The JSON `n8n execute --rawOutput` prints after its log lines. */
+/**
+ * The JSON `n8n execute --rawOutput` prints between its log lines: from the first line that opens
+ * an object to the last that closes one (n8n 2.x may log a line after it, e.g. "Registered runner").
+ */
 export function parseRun(stdout: string): RunData | undefined {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) return undefined;
+	const end = stdout.lastIndexOf('\n}');
 	try {
-		return JSON.parse(stdout.slice(start)) as RunData;
+		return JSON.parse(stdout.slice(start, end > start ? end + 2 : undefined)) as RunData;
 	} catch {
 		return undefined;
 	}
