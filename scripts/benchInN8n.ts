@@ -15,7 +15,7 @@ import { startTrilletEmulator } from '../test/emulator';
 import { agentById, TRILLET, TRILLET_NODE_TYPE } from '../test/engine/trilletWorkflow';
 import { packInto } from '../test/package/packedPackage';
 import { writeBenchCsvFiles } from './bench/contactsCsv';
-import type { EmulatorAddress } from './bench/emulatorProcess';
+import { emulatorAddress } from './bench/emulatorAddress';
 import { chainedWorkflow, HTTP_REQUEST, httpRequestUploader } from './bench/httpRequestNode';
 import { describeLoad, markdownTable, medianAndMin, median, ms, times } from './bench/report';
 import { importInto, parseRun } from './n8n/checks';
@@ -93,13 +93,7 @@ async function main(): Promise<void> {
 		process.stderr.write('Writing the benchmark CSVs…\n');
 		const files = writeBenchCsvFiles(work);
 		const instance = await newInstance(version, work, tarball, [files.clean, files.formatted, files.cleanWarmup, files.formattedWarmup]);
-		const address: EmulatorAddress = {
-			type: 'ready',
-			url: emulator.url,
-			apiKey: emulator.apiKey,
-			workspaceId: emulator.workspaceId,
-			agentId: emulator.agents[0]._id,
-		};
+		const address = emulatorAddress(emulator);
 		const credentialData = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
 		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data: credentialData }]);
 		const workflows: BenchWorkflow[] = [];

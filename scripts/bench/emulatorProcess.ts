@@ -2,14 +2,7 @@
 // only its lines counted, so what is compared is the clients' own cost. Talks to its parent over IPC:
 // it sends `ready` with where to reach it; `reset` forgets requests and batches; `close` ends it.
 import { startTrilletEmulator } from '../../test/emulator';
-
-export interface EmulatorAddress {
-	type: 'ready';
-	url: string;
-	apiKey: string;
-	workspaceId: string;
-	agentId: string;
-}
+import { emulatorAddress } from './emulatorAddress';
 
 export type EmulatorCommand = { type: 'reset' } | { type: 'close' };
 
@@ -30,14 +23,7 @@ async function main(): Promise<void> {
 		gc?.();
 		send({ type: 'reset' });
 	});
-	const address: EmulatorAddress = {
-		type: 'ready',
-		url: emulator.url,
-		apiKey: emulator.apiKey,
-		workspaceId: emulator.workspaceId,
-		agentId: emulator.agents[0]._id,
-	};
-	send(address);
+	send(emulatorAddress(emulator));
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import FormData from 'form-data';
 
-import type { EmulatorAddress } from './emulatorProcess';
+import type { EmulatorAddress } from './emulatorAddress';
 
 export interface UploadAnswer {
 	status: number;

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../test/engine/runWorkflow';
 import { CACHE_FOLDER, N8N_VERSIONS } from '../n8n/install';
-import type { EmulatorAddress } from './emulatorProcess';
+import type { EmulatorAddress } from './emulatorAddress';
 
 export const HTTP_REQUEST = 'HTTP Request';
 const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
