@@ -1,9 +1,15 @@
 import { parse } from 'csv-parse/sync';
 
 import { DEFAULT_SLICE_BYTES } from '../../nodes/TrilletBatchCall/contacts/csv';
-import { checkOnGeneralPath } from '../../nodes/TrilletBatchCall/contacts/csvPasses';
-import { csvFileToSend, openCsvUpload, prepareCsvFile, type CsvUploadOptions, type PreparedCsvFile } from '../../nodes/TrilletBatchCall/contacts/csvUpload';
-import { checkOnFastPath } from '../../nodes/TrilletBatchCall/contacts/fastPath';
+import {
+	checkUploadOnFastPath,
+	checkUploadOnGeneralPath,
+	csvFileToSend,
+	openCsvUpload,
+	prepareCsvFile,
+	type CsvUploadOptions,
+	type PreparedCsvFile,
+} from '../../nodes/TrilletBatchCall/contacts/csvUpload';
 import { ContactsError } from '../../nodes/TrilletBatchCall/contacts/errors';
 import type { ValidationReport } from '../../nodes/TrilletBatchCall/contacts/types';
 
@@ -49,9 +55,8 @@ export type CheckPath = 'fast' | 'general';
  */
 export function preparedOn(path: CheckPath, bytes: Uint8Array, options: CsvUploadOptions): PreparedCsvFile | undefined {
 	const upload = openCsvUpload(bytes, options);
-	const { csv, plan, reading } = upload;
-	if (path === 'general') return csvFileToSend(upload, checkOnGeneralPath(csv, plan, reading.warnings));
-	const checked = upload.plain ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
+	if (path === 'general') return csvFileToSend(upload, checkUploadOnGeneralPath(upload));
+	const checked = checkUploadOnFastPath(upload);
 	return checked && csvFileToSend(upload, checked);
 }
 

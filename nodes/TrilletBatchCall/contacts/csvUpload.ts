@@ -49,10 +49,17 @@ export interface PreparedCsvFile extends CsvFile {
  */
 export function prepareCsvFile(bytes: Uint8Array, options: CsvUploadOptions): PreparedCsvFile {
 	const upload = openCsvUpload(bytes, options);
-	const { csv, plan, reading } = upload;
-	// The fast path reads plain comma files only.
-	const fast = upload.plain ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
-	return csvFileToSend(upload, fast ?? checkOnGeneralPath(csv, plan, reading.warnings));
+	return csvFileToSend(upload, checkUploadOnFastPath(upload) ?? checkUploadOnGeneralPath(upload));
+}
+
+/** The fast path's check (fastPath/); undefined when it gives up, or may not read the file (it reads plain comma files only). */
+export function checkUploadOnFastPath({ csv, plan, reading, plain }: OpenedCsvUpload): CheckedUpload | undefined {
+	return plain ? checkOnFastPath(csv, plan.policy, reading.warnings, plan.numbers) : undefined;
+}
+
+/** The general reader's check (csvPasses.ts), which reads any file. */
+export function checkUploadOnGeneralPath({ csv, plan, reading }: OpenedCsvUpload): CheckedUpload {
+	return checkOnGeneralPath(csv, plan, reading.warnings);
 }
 
 /** An uploaded CSV opened for its check: what either path needs to read it. */
