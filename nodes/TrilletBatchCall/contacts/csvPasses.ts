@@ -23,7 +23,6 @@ export interface ScanPlan {
 	layout: CsvLayout;
 }
 
-
 /** Data records the first pass writes out while the file looks clean, in case it is not. */
 const SPECULATIVE_RECORDS = 1000;
 

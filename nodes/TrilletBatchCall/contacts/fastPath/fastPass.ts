@@ -11,7 +11,6 @@ import { RowBytes, AS_WRITTEN, DIGITS_ONLY, LEFT_OUT, NORMALISED, type Fate } fr
 
 // The fast path's one pass over a file (the overview and what each trick buys: index.ts).
 
-
 const LF = 0x0a;
 const CR = 0x0d;
 

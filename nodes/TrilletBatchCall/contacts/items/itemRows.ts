@@ -217,7 +217,7 @@ function assertNestingWithinLimit(root: object): void {
 		if (!isWrittenObject(child)) continue;
 		if (open.length === MAX_NESTING_DEPTH) {
 			throw new UnwritableValueError(
-				`is nested more than ${MAX_NESTING_DEPTH.toLocaleString('en-US')} levels deep (or holds itself), too deep to send as JSON text`,
+				`is nested more than ${formatCount(MAX_NESTING_DEPTH)} levels deep (or holds itself), too deep to send as JSON text`,
 			);
 		}
 		open.push({ children: writtenChildren(child), next: 0 });
