@@ -16,21 +16,15 @@ import path from 'node:path';
 
 import { writeBenchCsvFiles } from './bench/contactsCsv';
 import { runCsvWritingBench } from './bench/csvWritingBench';
-import { describeLoad, mb } from './bench/report';
+import { benchRuns, describeLoad, mb } from './bench/report';
 import { runCheckingBench } from './bench/checkingBench';
 import { runUploadBench } from './bench/uploadBench';
 
 const DEFAULT_RUNS = 5;
 const MAX_RUNS = 20;
 
-function readRuns(): number {
-	const runs = Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS);
-	if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new Error(`BENCH_RUNS must be 1–${MAX_RUNS}`);
-	return runs;
-}
-
 async function main(): Promise<void> {
-	const runs = readRuns();
+	const runs = benchRuns(DEFAULT_RUNS, MAX_RUNS);
 	const started = Date.now();
 	const loadBefore = describeLoad();
 	const directory = mkdtempSync(path.join(tmpdir(), 'trillet-bench-'));

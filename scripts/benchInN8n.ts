@@ -17,7 +17,7 @@ import { packInto } from '../test/package/packedPackage';
 import { writeBenchCsvFiles } from './bench/contactsCsv';
 import { emulatorAddress } from './bench/emulatorAddress';
 import { chainedWorkflow, HTTP_REQUEST, httpRequestUploader } from './bench/httpRequestNode';
-import { describeLoad, markdownTable, medianAndMin, median, ms, times } from './bench/report';
+import { benchRuns, describeLoad, markdownTable, medianAndMin, median, ms, times } from './bench/report';
 import { importInto, parseRun } from './n8n/checks';
 import { type BinaryDataMode, type N8nInstance, n8nCommand } from './n8n/environment';
 import { newInstance } from './n8n/instance';
@@ -32,12 +32,6 @@ interface BenchWorkflow {
 	id: string;
 	variant: 'clean' | 'formatted';
 	uploader: typeof TRILLET | typeof HTTP_REQUEST;
-}
-
-function readRuns(): number {
-	const runs = Number(process.env.BENCH_RUNS ?? DEFAULT_RUNS);
-	if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new Error(`BENCH_RUNS must be 1–${MAX_RUNS}`);
-	return runs;
 }
 
 function readFileNode(file: string, name: string): INode {
@@ -81,7 +75,7 @@ async function timeUpload(instance: N8nInstance, workflow: BenchWorkflow, mode: 
 }
 
 async function main(): Promise<void> {
-	const runs = readRuns();
+	const runs = benchRuns(DEFAULT_RUNS, MAX_RUNS);
 	const wanted = process.argv[2] ?? N8N_VERSIONS[0].version;
 	const version = N8N_VERSIONS.find((candidate) => candidate.version === wanted);
 	if (version === undefined) throw new Error(`Unknown n8n version ${wanted} (known: ${N8N_VERSIONS.map((known) => known.version).join(', ')})`);

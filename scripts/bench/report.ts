@@ -44,3 +44,10 @@ export function timeRuns(runs: number, action: () => void): number[] {
 	}
 	return durations;
 }
+
+/** BENCH_RUNS, how many times each figure is measured: `fallback` unless set, 1 to `max`. */
+export function benchRuns(fallback: number, max: number): number {
+	const runs = Number(process.env.BENCH_RUNS ?? fallback);
+	if (!Number.isInteger(runs) || runs < 1 || runs > max) throw new Error(`BENCH_RUNS must be 1–${max}`);
+	return runs;
+}
