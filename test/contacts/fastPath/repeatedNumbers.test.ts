@@ -40,6 +40,15 @@ describe('NumberLog and RepeatedNumbers (the fast path: note every number, then 
 		});
 	}
 
+	test('reorders the numbers where they are and loses none: asked again, it finds the same repeats', () => {
+		const phones = randomPhones(4, 60_000, 20);
+		const log = new NumberLog();
+		claimAll(log, phones);
+		const expected = claimAll(new FirstSeenNumbers(), phones);
+		expect(claimAll(log.repeated() as RepeatedNumbers, phones)).toEqual(expected);
+		expect(claimAll(log.repeated() as RepeatedNumbers, phones)).toEqual(expected);
+	});
+
 	test('one number on every row is found once and named with its first row', () => {
 		const phones = Array.from({ length: 5000 }, () => '+14155550123');
 		const log = new NumberLog();

@@ -32,7 +32,7 @@ export function estimateRows(bytes: Uint8Array): number {
  * answers exactly what FirstSeenNumbers would. What it buys (npm run bench, 600,000 rows): a
  * FirstSeenNumbers of 600,000 numbers spans 12 MB, and each claim lands in a random place in it
  * (~100 ns, a cache miss); appending to a list and finding repeats part by part, each part's
- * table small enough for the cache, costs ~30 ms for the whole file, and holds 8 bytes a number twice.
+ * table small enough for the cache, costs ~30 ms for the whole file, and holds 8 bytes a number.
  */
 export class NumberLog implements NumberClaims {
 	private keys: Float64Array;
@@ -56,7 +56,10 @@ export class NumberLog implements NumberClaims {
 		return undefined;
 	}
 
-	/** The numbers noted more than once, or undefined when every number was noted once. */
+	/**
+	 * The numbers noted more than once, or undefined when every number was noted once. The list is
+	 * reordered where it is, by part: the numbers it holds stay the same.
+	 */
 	repeated(): RepeatedNumbers | undefined {
 		const { keys, size } = this;
 		// Parts of about PART_NUMBERS numbers each, by the top bits of their hash.
@@ -69,9 +72,7 @@ export class NumberLog implements NumberClaims {
 			largestPart = Math.max(largestPart, partStarts[part + 1]);
 			partStarts[part + 1] += partStarts[part];
 		}
-		const next = partStarts.slice(0, 1 << partBits);
-		const byPart = new Float64Array(size);
-		for (let index = 0; index < size; index++) byPart[next[partOf(keys[index], shift)]++] = keys[index];
+		groupByPart(keys, partStarts, shift);
 		const table = new Float64Array(capacityFor(largestPart));
 		const mask = table.length - 1;
 		const repeated: number[] = [];
@@ -79,7 +80,7 @@ export class NumberLog implements NumberClaims {
 			const from = partStarts[part];
 			const to = partStarts[part + 1];
 			for (let index = from; index < to; index++) {
-				const key = byPart[index];
+				const key = keys[index];
 				let slot = hash(key) & mask;
 				while (table[slot] !== EMPTY && table[slot] !== key) slot = (slot + 1) & mask;
 				if (table[slot] === EMPTY) table[slot] = key;
@@ -88,6 +89,33 @@ export class NumberLog implements NumberClaims {
 			table.fill(EMPTY);
 		}
 		return repeated.length === 0 ? undefined : new RepeatedNumbers(repeated);
+	}
+}
+
+/**
+ * Moves each number into its part, in place (each part from partStarts[part] to
+ * partStarts[part + 1]): a number is taken from the first place in its part not yet filled, and
+ * the one it displaces goes on to its own part, until one lands where the chain began. Each number
+ * is moved once. What it buys (the bench's upload of the clean file, filesystem mode): grouped
+ * into a copy instead, 8 bytes a number more, the peak memory above idle was 3.5× the file, not
+ * 2.9–3.0×, in the same ~30 ms.
+ */
+function groupByPart(keys: Float64Array, partStarts: Int32Array, shift: number): void {
+	const parts = partStarts.length - 1;
+	const next = partStarts.slice(0, parts);
+	for (let part = 0; part < parts; part++) {
+		const end = partStarts[part + 1];
+		while (next[part] < end) {
+			let key = keys[next[part]];
+			let home = partOf(key, shift);
+			while (home !== part) {
+				const displaced = keys[next[home]];
+				keys[next[home]++] = key;
+				key = displaced;
+				home = partOf(key, shift);
+			}
+			keys[next[part]++] = key;
+		}
 	}
 }
 
