@@ -88,13 +88,18 @@ interface PadSite {
 	cuts: number[];
 }
 
-function padSite(bytes: Uint8Array): PadSite {
+/** How a test file holds text: UTF-16 (by its byte order mark) or not, where its text starts (after any BOM), and the pad mark's bytes in it. */
+export function padEncoding(bytes: Uint8Array): { utf16: boolean; unit: number; textStart: number; markBytes: number[] } {
 	const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
 	const utf16 = bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe);
 	const unit = utf16 ? 2 : 1;
-	const markBytes = padMark(unit, bigEndian);
 	let textStart = utf16 ? 2 : 0;
 	while (!utf16 && bytes[textStart] === 0xef && bytes[textStart + 1] === 0xbb && bytes[textStart + 2] === 0xbf) textStart += 3;
+	return { utf16, unit, textStart, markBytes: padMark(unit, bigEndian) };
+}
+
+function padSite(bytes: Uint8Array): PadSite {
+	const { utf16, unit, textStart, markBytes } = padEncoding(bytes);
 	const marks: number[] = [];
 	for (let index = textStart; index < bytes.length; index += unit) {
 		if (markBytes.every((byte, offset) => bytes[index + offset] === byte)) marks.push(index);

@@ -1,5 +1,5 @@
 import { CsvTextSlices, DEFAULT_SLICE_BYTES, openCsvText, type CsvEncoding } from '../../../nodes/TrilletBatchCall/contacts/csv/decode';
-import { contactsErrorFrom, cutsAfterPad, PAD, padToCut, utf8 } from '../uploadTestKit';
+import { contactsErrorFrom, cutsAfterPad, PAD, padEncoding, padToCut, utf8 } from '../uploadTestKit';
 
 /** The whole text, read slice by slice as prepareCsvFile reads it. */
 function decodeCsvText(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; hadBom: boolean } {
@@ -168,11 +168,7 @@ describe('decodeCsvText', () => {
  * and, but in UTF-16 (whose slices may end anywhere), just after each line feed.
  */
 function markedAtEachLine(bytes: Uint8Array): Uint8Array[] {
-	const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
-	const utf16 = bigEndian || (bytes[0] === 0xff && bytes[1] === 0xfe);
-	let textStart = utf16 ? 2 : 0;
-	while (!utf16 && bytes[textStart] === 0xef && bytes[textStart + 1] === 0xbb && bytes[textStart + 2] === 0xbf) textStart += 3;
-	const mark = utf16 ? (bigEndian ? [0, 0x7e] : [0x7e, 0]) : [0x7e];
+	const { utf16, textStart, markBytes: mark } = padEncoding(bytes);
 	const places = [textStart];
 	for (let index = textStart; !utf16 && index < bytes.length; index++) if (bytes[index] === 0x0a) places.push(index + 1);
 	return places.map((at) => Uint8Array.from([...bytes.subarray(0, at), ...mark, ...bytes.subarray(at)]));
