@@ -12,11 +12,11 @@ import path from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import { startTrilletEmulator } from '../test/emulator';
-import { agentById, TRILLET, TRILLET_NODE_TYPE } from '../test/engine/trilletWorkflow';
+import { agentById, chainedWorkflow, TRILLET, trilletNode } from '../test/engine/trilletWorkflow';
 import { packInto } from '../test/package/packedPackage';
 import { writeBenchCsvFiles } from './bench/contactsCsv';
 import { emulatorAddress } from './bench/emulatorAddress';
-import { chainedWorkflow, HTTP_REQUEST, httpRequestUploader } from './bench/httpRequestNode';
+import { HTTP_REQUEST, httpRequestUploader } from './bench/httpRequestNode';
 import { benchRuns, describeLoad, markdownTable, medianAndMin, median, ms, times } from './bench/report';
 import { importInto, parseRun } from './n8n/checks';
 import { type BinaryDataMode, type N8nInstance, n8nCommand } from './n8n/environment';
@@ -46,15 +46,8 @@ function readFileNode(file: string, name: string): INode {
 }
 
 function trilletUploader(agentId: string, name: string): INode {
-	return {
-		id: name,
-		name,
-		type: TRILLET_NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'batch', operation: 'start', agent: agentById(agentId), source: 'binary', binaryPropertyName: 'data' },
-		credentials: { trilletApi: CREDENTIAL },
-	};
+	const parameters = { resource: 'batch', operation: 'start', agent: agentById(agentId), source: 'binary', binaryPropertyName: 'data' };
+	return trilletNode(parameters, { id: name, name, credentials: { trilletApi: CREDENTIAL } });
 }
 
 /** Runs one workflow once; its uploading node's executionTime, checked to have sent every row. */

@@ -5,9 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { INode, IVersionedNodeType } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../../test/engine/runWorkflow';
 import { CACHE_FOLDER, N8N_VERSIONS } from '../n8n/install';
 import type { EmulatorAddress } from './emulatorAddress';
 
@@ -43,17 +41,6 @@ export function loadHttpRequestNode(source: HttpRequestNodeSource): Record<strin
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(source.file) as { HttpRequest: new () => IVersionedNodeType };
 	return { [HTTP_REQUEST_TYPE]: new HttpRequest() };
-}
-
-/** Manual Trigger → each of `nodes` in turn: the workflows the bench runs. */
-export function chainedWorkflow(name: string, nodes: INode[]): WorkflowJson {
-	const start: INode = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const chain = [start, ...nodes];
-	const connections: WorkflowJson['connections'] = {};
-	for (let index = 1; index < chain.length; index++) {
-		connections[chain[index - 1].name] = { main: [[{ node: chain[index].name, type: NodeConnectionTypes.Main, index: 0 }]] };
-	}
-	return { name, nodes: chain.map((node, index) => ({ ...node, position: [220 * index, 0] })), connections };
 }
 
 /**

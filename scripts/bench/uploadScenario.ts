@@ -6,10 +6,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
 import { type RunOptions, runWorkflow } from '../../test/engine/runWorkflow';
-import { agentById, filesNode, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
+import { agentById, chainedWorkflow, filesNode, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
 import type { EmulatorAddress } from './emulatorAddress';
 import { postBatchWithFormData } from './formDataUpload';
-import { chainedWorkflow, HTTP_REQUEST, httpRequestUploader, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
+import { HTTP_REQUEST, httpRequestUploader, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
 import { measurePeakMemory, type MemoryFigures } from './memory';
 
 export interface UploadScenario {

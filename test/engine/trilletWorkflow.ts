@@ -1,4 +1,5 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { TrilletEmulator } from '../emulator';
 import { runWorkflow, type RunOptions, type WorkflowJson, type WorkflowRun } from './runWorkflow';
@@ -21,29 +22,32 @@ export function trilletWorkflow(
 	settings: Partial<INode> = {},
 ): WorkflowJson {
 	const source = sourceNode(input);
-	const trillet: INode = {
+	return { ...chainedWorkflow('Trillet test workflow', [source.node, trilletNode(parameters, settings)]), pinData: source.pinData };
+}
+
+/** The Trillet node named TRILLET with `parameters`; `settings` override the rest (name, credentials, Continue On Fail …). */
+export function trilletNode(parameters: INodeParameters, settings: Partial<INode> = {}): INode {
+	return {
 		id: 'trillet',
 		name: TRILLET,
 		type: TRILLET_NODE_TYPE,
 		typeVersion: 1,
-		position: [440, 0],
+		position: [0, 0],
 		parameters,
 		credentials: { trilletApi: { id: 'cred-1', name: 'Trillet account' } },
 		...settings,
 	};
-	return {
-		name: 'Trillet test workflow',
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			source.node,
-			trillet,
-		],
-		connections: {
-			Start: { main: [[{ node: source.node.name, type: 'main', index: 0 }]] },
-			[source.node.name]: { main: [[{ node: TRILLET, type: 'main', index: 0 }]] },
-		},
-		pinData: source.pinData,
-	};
+}
+
+/** Manual Trigger → each of `nodes` in turn, laid out left to right. */
+export function chainedWorkflow(name: string, nodes: INode[]): WorkflowJson {
+	const start: INode = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const chain = [start, ...nodes];
+	const connections: WorkflowJson['connections'] = {};
+	for (let index = 1; index < chain.length; index++) {
+		connections[chain[index - 1].name] = { main: [[{ node: chain[index].name, type: NodeConnectionTypes.Main, index: 0 }]] };
+	}
+	return { name, nodes: chain.map((node, index) => ({ ...node, position: [220 * index, 0] })), connections };
 }
 
 function sourceNode(input: TrilletInput): { node: INode; pinData?: WorkflowJson['pinData'] } {

@@ -3,21 +3,14 @@ import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 import { type TrilletEmulator, useTrilletEmulator } from '../../emulator';
 import { contactsCsv } from '../../emulator/testClient';
 import { runWorkflow, type WorkflowJson, type WorkflowRun } from '../../engine/runWorkflow';
-import { agentById, csvFile, emulatorCredentials, TRILLET_NODE_TYPE } from '../../engine/trilletWorkflow';
+import { agentById, csvFile, emulatorCredentials, filesNode, trilletNode } from '../../engine/trilletWorkflow';
 import { binaryText, csvRows } from '../followKit';
 
 const CONTACTS = 230;
 
-function trilletNode(name: string, parameters: INodeParameters, position: [number, number]): INode {
-	return {
-		id: name,
-		name,
-		type: TRILLET_NODE_TYPE,
-		typeVersion: 1,
-		position,
-		parameters,
-		credentials: { trilletApi: { id: 'cred-1', name: 'Trillet account' } },
-	};
+/** A Trillet node called `name`, at `position` on the canvas. */
+function step(name: string, parameters: INodeParameters, position: [number, number]): INode {
+	return trilletNode(parameters, { id: name, name, position });
 }
 
 function to(...names: string[]): IConnections[string] {
@@ -34,21 +27,14 @@ function followWorkflow(emulator: TrilletEmulator): WorkflowJson {
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'files',
-				name: 'Files',
-				type: 'test.files',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { files: JSON.stringify([csvFile(contactsCsv(CONTACTS), 'renewals.csv')]) },
-			},
-			trilletNode('Start Batch', { operation: 'start', agent: agentById(emulator.agents[0]._id) }, [400, 0]),
-			trilletNode('Get Batch', { operation: 'get' }, [600, 0]),
-			trilletNode('Get All Calls', { resource: 'call', operation: 'getMany', returnAll: true }, [800, 0]),
-			trilletNode('Get Two Calls', { resource: 'call', operation: 'getMany', limit: 2 }, [600, 200]),
-			trilletNode('Get Call', { resource: 'call', operation: 'get' }, [800, 200]),
-			trilletNode('Export Results', { operation: 'exportResults' }, [600, 400]),
-			trilletNode('Cancel Batch', { operation: 'cancel', batchId: "={{ $('Start Batch').item.json.batchId }}" }, [800, 400]),
+			{ ...filesNode([csvFile(contactsCsv(CONTACTS), 'renewals.csv')]), position: [200, 0] },
+			step('Start Batch', { operation: 'start', agent: agentById(emulator.agents[0]._id) }, [400, 0]),
+			step('Get Batch', { operation: 'get' }, [600, 0]),
+			step('Get All Calls', { resource: 'call', operation: 'getMany', returnAll: true }, [800, 0]),
+			step('Get Two Calls', { resource: 'call', operation: 'getMany', limit: 2 }, [600, 200]),
+			step('Get Call', { resource: 'call', operation: 'get' }, [800, 200]),
+			step('Export Results', { operation: 'exportResults' }, [600, 400]),
+			step('Cancel Batch', { operation: 'cancel', batchId: "={{ $('Start Batch').item.json.batchId }}" }, [800, 400]),
 		],
 		connections: {
 			Start: to('Files'),
