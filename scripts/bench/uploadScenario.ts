@@ -11,12 +11,15 @@ import type { EmulatorAddress } from './emulatorAddress';
 import { postBatchWithFormData } from './formDataUpload';
 import { HTTP_REQUEST, httpRequestUploader, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
 import { measurePeakMemory, type MemoryFigures } from './memory';
+import { UNCHECKED_UPLOAD, type UncheckedRead, uncheckedUploader, uncheckedUploadNodeTypes } from './uncheckedUploadNode';
 
 export interface UploadScenario {
-	/** The Trillet node, n8n's own HTTP Request node, or form-data without n8n. */
-	kind: 'trillet-node' | 'http-request-node' | 'form-data';
+	/** The Trillet node, its upload with no check, n8n's own HTTP Request node, or form-data without n8n. */
+	kind: 'trillet-node' | 'unchecked-upload' | 'http-request-node' | 'form-data';
 	/** n8n's binary data mode, for the two paths through n8n. */
 	binaryDataMode?: BinaryDataMode;
+	/** How the unchecked upload reads the file, for `unchecked-upload`. */
+	uncheckedRead?: UncheckedRead;
 	/** Where the HTTP Request node is loaded from, for `http-request-node`. */
 	httpRequestNode?: HttpRequestNodeSource;
 	file: string;
@@ -47,6 +50,10 @@ function workflowOf(scenario: UploadScenario, file: string) {
 		const workflow = chainedWorkflow('HTTP Request baseline', [filesNode(files), httpRequestUploader(scenario.emulator)]);
 		return { workflow, uploader: HTTP_REQUEST };
 	}
+	if (scenario.kind === 'unchecked-upload') {
+		const workflow = chainedWorkflow('Unchecked upload baseline', [filesNode(files), uncheckedUploader(scenario.emulator, scenario.uncheckedRead ?? 'whole')]);
+		return { workflow, uploader: UNCHECKED_UPLOAD };
+	}
 	return { workflow: trilletWorkflow({ operation: 'start', agent: agentById(scenario.emulator.agentId) }, { files }), uploader: TRILLET };
 }
 
@@ -72,7 +79,11 @@ async function runInN8nOnce(scenario: UploadScenario, file: string, extraNodeTyp
 }
 
 async function measureInN8n(scenario: UploadScenario): Promise<UploadMeasurement> {
-	const extraNodeTypes = scenario.httpRequestNode ? loadHttpRequestNode(scenario.httpRequestNode) : undefined;
+	const extraNodeTypes = scenario.httpRequestNode
+		? loadHttpRequestNode(scenario.httpRequestNode)
+		: scenario.kind === 'unchecked-upload'
+			? uncheckedUploadNodeTypes()
+			: undefined;
 	await runInN8nOnce(scenario, scenario.warmupFile, extraNodeTypes);
 	const { result, memory } = await measurePeakMemory(() =>
 		runInN8nOnce(scenario, scenario.file, extraNodeTypes, scenario.expectedCalls),
