@@ -24,5 +24,9 @@
 // - A file that needs no change is sent as its own bytes (csvUpload.ts).
 // - Each file names the byte codes it needs as constants of its own: the same names imported
 //   from one shared module made checking 7–10% slower (a property load in every loop).
+// Time these loops after a Blob has been made in the process, as in n8n: Node's Blob detaches an
+// ArrayBuffer, and from then on V8 (Node 20) checks every typed-array access for it, which makes
+// a byte loop about twice as slow. A change timed in a fresh process can promise what it will not
+// give (the README's Benchmark; scripts/bench/checkingFloor.ts does this).
 
 export { checkOnFastPath } from './fastPass';
