@@ -163,6 +163,8 @@ describe('Start Batch from input items: names, text and sizes the items cannot d
 			/^The CSV built from the input items passes Trillet's limit of 20 MB \(20,971,520 bytes\) at item 805 of 1,000 items, so it was not built further\.$/,
 		);
 		expect(run.error(TRILLET)?.description).toMatch(/^Split the items into several batches/);
+		// The size is the whole list's problem: no item is marked as the one at fault.
+		expect((run.error(TRILLET)?.context as { itemIndex?: number } | undefined)?.itemIndex).toBeUndefined();
 		expect(emulator.requests).toHaveLength(0);
 	});
 
@@ -176,6 +178,7 @@ describe('Start Batch from input items: names, text and sizes the items cannot d
 			'Item 1\'s field "deep" is nested more than 1,000 levels deep (or holds itself), too deep to send as JSON text.',
 		);
 		expect(run.error(TRILLET)?.description).toMatch(/^Flatten the item before this node \(e\.g\. with a Set or Code node\)/);
+		expect(run.error(TRILLET)?.context).toMatchObject({ itemIndex: 1 });
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

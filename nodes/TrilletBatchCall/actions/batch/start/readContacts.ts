@@ -73,8 +73,9 @@ export function contactsFromItems(
 		);
 		return { ...csvFileOf(csv), report, fileName: csvFileName(options.fileName || 'n8n-contacts.csv') };
 	} catch (error) {
+		// An item at fault is named; a problem of the list as a whole (its size) names none.
 		const firstRow = (error as { problems?: Array<{ row: { item?: number } }> }).problems?.[0]?.row;
-		throw asNodeError(context.getNode(), error, firstRow?.item ?? 0);
+		throw asNodeError(context.getNode(), error, firstRow?.item);
 	}
 }
 
