@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { IExecuteFunctions, INode, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { trilletNode } from '../../test/engine/trilletWorkflow';
 import { REPO_ROOT } from './childProcess';
 import type { EmulatorAddress } from './emulatorAddress';
 
@@ -81,15 +82,7 @@ export function uncheckedUploadNodeTypes(): Record<string, INodeType> {
 	return { [UNCHECKED_UPLOAD_TYPE]: new UncheckedUpload() };
 }
 
-/** The node in a workflow, posting to the emulator with the Trillet credential. */
+/** The node in a workflow, posting to the emulator with the Trillet credential (as the Trillet node is set up). */
 export function uncheckedUploader(emulator: EmulatorAddress, read: UncheckedRead): INode {
-	return {
-		id: 'unchecked',
-		name: UNCHECKED_UPLOAD,
-		type: UNCHECKED_UPLOAD_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { agentId: emulator.agentId, read },
-		credentials: { trilletApi: { id: 'cred-1', name: 'Trillet account' } },
-	};
+	return trilletNode({ agentId: emulator.agentId, read }, { id: 'unchecked', name: UNCHECKED_UPLOAD, type: UNCHECKED_UPLOAD_TYPE });
 }
