@@ -16,7 +16,7 @@ import { UNCHECKED_UPLOAD, type UncheckedRead, uncheckedUploader, uncheckedUploa
 export interface UploadScenario {
 	/** The Trillet node, its upload with no check, n8n's own HTTP Request node, or form-data without n8n. */
 	kind: 'trillet-node' | 'unchecked-upload' | 'http-request-node' | 'form-data';
-	/** n8n's binary data mode, for the two paths through n8n. */
+	/** n8n's binary data mode, for the paths through n8n. */
 	binaryDataMode?: BinaryDataMode;
 	/** How the unchecked upload reads the file, for `unchecked-upload`. */
 	uncheckedRead?: UncheckedRead;
