@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import { startTrilletEmulator } from '../test/emulator';
-import { agentById, chainedWorkflow, TRILLET, trilletNode } from '../test/engine/trilletWorkflow';
+import { agentById, chainedWorkflow, emulatorCredentials, TRILLET, trilletNode } from '../test/engine/trilletWorkflow';
 import { packInto } from '../test/package/packedPackage';
 import { writeBenchCsvFiles } from './bench/contactsCsv';
 import { emulatorAddress } from './bench/emulatorAddress';
@@ -81,8 +81,7 @@ async function main(): Promise<void> {
 		const files = writeBenchCsvFiles(work);
 		const instance = await newInstance(version, work, tarball, [files.clean, files.formatted, files.cleanWarmup, files.formattedWarmup]);
 		const address = emulatorAddress(emulator);
-		const credentialData = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
-		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data: credentialData }]);
+		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data: emulatorCredentials(emulator).trilletApi }]);
 		const workflows: BenchWorkflow[] = [];
 		for (const variant of ['clean', 'formatted'] as const) {
 			const file = path.join(instance.filesFolder, path.basename(variant === 'clean' ? files.clean : files.formatted));

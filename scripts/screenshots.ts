@@ -10,6 +10,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 
 import { startTrilletEmulator, type TrilletEmulator } from '../test/emulator';
 import { PACKAGE_ROOT } from '../test/engine/nodePackage';
+import { emulatorCredentials } from '../test/engine/trilletWorkflow';
 import { installAsN8nDoes, packInto } from '../test/package/packedPackage';
 import { importInto } from './n8n/checks';
 import type { N8nInstance } from './n8n/environment';
@@ -73,8 +74,7 @@ async function main(): Promise<void> {
 		emulator = await startTrilletEmulator();
 		const instance: N8nInstance = { runtime: ensureN8n(version), userFolder: path.join(work, 'user'), filesFolder: work, port: await freePort() };
 		installAsN8nDoes(packInto(work), path.join(instance.userFolder, '.n8n', 'nodes'));
-		const data = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
-		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data }]);
+		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data: emulatorCredentials(emulator).trilletApi }]);
 		const { workflow, panels } = panelsWorkflow(CREDENTIAL, emulator.agents[0]);
 		const n8n = await startN8n(instance);
 		try {

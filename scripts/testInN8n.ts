@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startTrilletEmulator, type TrilletEmulator } from '../test/emulator';
+import { emulatorCredentials } from '../test/engine/trilletWorkflow';
 import { packInto } from '../test/package/packedPackage';
 import { type Check, type CredentialCase, executeExample, importInto, testCredentialThroughRest } from './n8n/checks';
 import type { BinaryDataMode } from './n8n/environment';
@@ -26,7 +27,7 @@ const MODES: BinaryDataMode[] = ['default', 'filesystem'];
  * which the credential's notice explains.
  */
 function credentialCases(emulator: TrilletEmulator, version: N8nVersion): CredentialCase[] {
-	const good = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
+	const good = emulatorCredentials(emulator).trilletApi;
 	const v1 = version.version.startsWith('1.');
 	return [
 		{ name: 'a valid key and workspace', data: good, expected: /^OK: Connection successful!$/ },
@@ -54,8 +55,7 @@ async function checkVersion(version: N8nVersion, tarball: string): Promise<Check
 	const checks: Check[] = [];
 	try {
 		const instance = await newInstance(version, work, tarball, exampleDataFiles());
-		const data = { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url };
-		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data }]);
+		await importInto(instance, 'credentials', [{ ...CREDENTIAL, type: 'trilletApi', data: emulatorCredentials(emulator).trilletApi }]);
 		const examples = exampleFiles().map((file, index) => prepareExample(file, index, CREDENTIAL, emulator.agents[0]._id));
 		for (const example of examples) {
 			if (example.changes.length) console.log(`  ${example.file}: ${example.changes.join('; ')}`);

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { BinaryDataMode } from '../../test/engine/binaryDataMode';
 import { type RunOptions, runWorkflow } from '../../test/engine/runWorkflow';
-import { agentById, chainedWorkflow, filesNode, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
+import { agentById, chainedWorkflow, emulatorCredentials, filesNode, TRILLET, trilletWorkflow } from '../../test/engine/trilletWorkflow';
 import type { EmulatorAddress } from './emulatorAddress';
 import { postBatchWithFormData } from './formDataUpload';
 import { HTTP_REQUEST, httpRequestUploader, type HttpRequestNodeSource, loadHttpRequestNode } from './httpRequestNode';
@@ -64,7 +64,7 @@ async function runInN8nOnce(scenario: UploadScenario, file: string, extraNodeTyp
 	const { run, output, error } = await runWorkflow(workflow, {
 		packageFrom: 'dist',
 		binaryDataMode: scenario.binaryDataMode ?? 'default',
-		credentials: { trilletApi: { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url } },
+		credentials: emulatorCredentials(emulator),
 		extraNodeTypes,
 	});
 	const wholeRunMs = performance.now() - started;

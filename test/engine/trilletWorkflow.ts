@@ -69,8 +69,8 @@ export function csvFile(text: string, fileName = 'contacts.csv', extra: Partial<
 	return { fileName, mimeType: 'text/csv', text, ...extra };
 }
 
-/** The credential values that reach the emulator. */
-export function emulatorCredentials(emulator: TrilletEmulator) {
+/** The credential values that reach the emulator (a running one, or its address as the bench passes it on). */
+export function emulatorCredentials(emulator: Pick<TrilletEmulator, 'url' | 'apiKey' | 'workspaceId'>) {
 	return { trilletApi: { apiKey: emulator.apiKey, workspaceId: emulator.workspaceId, baseUrl: emulator.url } };
 }
 
