@@ -208,6 +208,7 @@ function summarise(files: BenchCsvFiles, list: Scenario[], results: UploadMeasur
 	list.forEach((scenario, index) => {
 		const measured = results[index];
 		const upload = measured.map((result) => result.uploadMs);
+		const uploadMs = medianUpload(index);
 		const ratio = timeRatio(index);
 		const isTrillet = scenario.kind === 'trillet-node';
 		const inN8n = scenario.kind !== 'form-data';
@@ -215,7 +216,7 @@ function summarise(files: BenchCsvFiles, list: Scenario[], results: UploadMeasur
 		if (isTrillet) timeAimMet &&= ratio <= timeAim;
 		const divided = (kind: Scenario['kind']) => {
 			const other = isTrillet ? besideMs(scenario, kind) : undefined;
-			return other === undefined ? '—' : times(median(upload) / other);
+			return other === undefined ? '—' : times(uploadMs / other);
 		};
 		const column = (pick: (result: UploadMeasurement) => number | undefined) =>
 			inN8n ? medianAndMin(measured.map((result) => pick(result) ?? 0), ms) : '—';
@@ -224,7 +225,7 @@ function summarise(files: BenchCsvFiles, list: Scenario[], results: UploadMeasur
 			scenario.variant,
 			scenario.binaryDataMode ?? '—',
 			medianAndMin(upload, ms),
-			inN8n ? signedMs(median(upload) - baseline) : '—',
+			inN8n ? signedMs(uploadMs - baseline) : '—',
 			times(ratio),
 			verdict(scenario, ratio, timeAim),
 			divided('unchecked-upload'),
